@@ -1,0 +1,30 @@
+package org.dit.command;
+
+/**
+ * A command refused by a rule. The {@link #type()} is the stable slug of the rule: the API answers
+ * {@code /problems/<type>} so that clients can tell the rules apart without parsing text.
+ */
+public abstract class RuleViolation extends RuntimeException {
+
+    private final String type;
+    private final String title;
+
+    protected RuleViolation(String type, String title, String detail) {
+        super(detail);
+        this.type = type;
+        this.title = title;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** 409 unless the rule is about the shape of the input. */
+    public int status() {
+        return 409;
+    }
+}

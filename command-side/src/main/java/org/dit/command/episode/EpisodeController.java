@@ -1,0 +1,185 @@
+package org.dit.command.episode;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.dit.command.web.CommandRunner;
+import org.dit.events.ClientId;
+import org.dit.events.EpisodeId;
+import org.dit.events.MeasureId;
+import org.dit.events.TherapistId;
+import org.dit.events.episode.Focus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The episode commands of DESIGN §5: every POST is idempotent under an Idempotency-Key. */
+@RestController
+@RequestMapping("/api/episodes")
+@Tag(name = "Episode commands", description = "Referral to ending: each call appends events or is refused and appends nothing")
+class EpisodeController {
+
+    private final CommandRunner runner;
+
+    EpisodeController(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    @PostMapping
+    @Operation(summary = "Refer a client (opens an episode)")
+    ResponseEntity<Object> refer(@Valid @RequestBody EpisodeRequests.Referral body, HttpServletRequest request) {
+        return runner.run(request, body, caller -> {
+            EpisodeId episodeId = EpisodeId.random();
+            runner.send(caller, new ReferClient(episodeId, new ClientId(body.clientId()), body.referralSource(),
+                    body.referredOn(), body.presentingProblem(), body.priority()));
+            return ResponseEntity.created(URI.create("/api/episodes/" + episodeId))
+                    .body(Map.of("episodeId", episodeId.value()));
+        });
+    }
+
+    @PostMapping("/{episodeId}/assessment")
+    @Operation(summary = "Record the assessment; suitable clients join the waiting list, others' episodes end")
+    ResponseEntity<Object> assess(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Assessment body,
+                                  HttpServletRequest request) {
+        return runner.run(request, body, caller -> {
+            MeasureId phq9 = MeasureId.random();
+            MeasureId gad7 = MeasureId.random();
+            runner.send(caller, new RecordAssessment(new EpisodeId(episodeId), body.assessedOn(), body.suitable(), body.phq9(),
+                    body.gad7(), body.notes(), phq9, gad7));
+            return ResponseEntity.ok(Map.of("episodeId", episodeId, "phq9MeasureId", phq9.value(), "gad7MeasureId", gad7.value()));
+        });
+    }
+
+    @PostMapping("/{episodeId}/allocation")
+    @Operation(summary = "Allocate a therapist to a waiting client")
+    ResponseEntity<Object> allocate(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Allocation body,
+                                    HttpServletRequest request) {
+        return send(request, body, episodeId,
+                new AllocateTherapist(new EpisodeId(episodeId), new TherapistId(body.therapistId()), body.allocatedOn()));
+    }
+
+    @PostMapping("/{episodeId}/sessions")
+    @Operation(summary = "Book the next session; answers its number in the course")
+    ResponseEntity<Object> book(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Booking body,
+                                HttpServletRequest request) {
+        return runner.run(request, body, caller -> {
+            int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
+            Integer number = runner.send(caller, new BookSession(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()));
+            return ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "sessionNumber", number));
+        });
+    }
+
+    @PostMapping("/{episodeId}/sessions/{number}/reschedule")
+    @Operation(summary = "Move a booked session")
+    ResponseEntity<Object> reschedule(@PathVariable UUID episodeId, @PathVariable int number,
+                                      @Valid @RequestBody EpisodeRequests.Reschedule body, HttpServletRequest request) {
+        return send(request, body, episodeId, new RescheduleSession(new EpisodeId(episodeId), number, body.startsAt()));
+    }
+
+    @PostMapping("/{episodeId}/sessions/{number}/cancellation")
+    @Operation(summary = "Cancel a booked session; its number is free again")
+    ResponseEntity<Object> cancel(@PathVariable UUID episodeId, @PathVariable int number,
+                                  @Valid @RequestBody EpisodeRequests.Cancellation body, HttpServletRequest request) {
+        return send(request, body, episodeId,
+                new CancelSession(new EpisodeId(episodeId), number, body.cancelledBy(), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/sessions/{number}/attendance")
+    @Operation(summary = "Record attendance, with the PHQ-9 and GAD-7 completed in the session")
+    ResponseEntity<Object> attend(@PathVariable UUID episodeId, @PathVariable int number,
+                                  @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
+                                  HttpServletRequest request) {
+        EpisodeRequests.Attendance given = body == null ? new EpisodeRequests.Attendance(null, null) : body;
+        return runner.run(request, given, caller -> {
+            MeasureId phq9 = given.phq9() == null ? null : MeasureId.random();
+            MeasureId gad7 = given.gad7() == null ? null : MeasureId.random();
+            runner.send(caller, new RecordAttendance(new EpisodeId(episodeId), number, given.phq9(), given.gad7(), phq9, gad7));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("episodeId", episodeId);
+            answer.put("sessionNumber", number);
+            answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
+            answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
+            return ResponseEntity.ok(answer);
+        });
+    }
+
+    @PostMapping("/{episodeId}/sessions/{number}/missed")
+    @Operation(summary = "Record that the client did not attend")
+    ResponseEntity<Object> missed(@PathVariable UUID episodeId, @PathVariable int number, HttpServletRequest request) {
+        return send(request, Map.of(), episodeId, new RecordMissedSession(new EpisodeId(episodeId), number));
+    }
+
+    @PostMapping("/{episodeId}/sessions/{number}/correction")
+    @Operation(summary = "Correct a recorded session outcome (a new event; the original stays in the history)")
+    ResponseEntity<Object> correct(@PathVariable UUID episodeId, @PathVariable int number,
+                                   @Valid @RequestBody EpisodeRequests.Correction body, HttpServletRequest request) {
+        return send(request, body, episodeId,
+                new CorrectSessionOutcome(new EpisodeId(episodeId), number, body.outcome(), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/focus")
+    @Operation(summary = "Agree the interpersonal-affective focus, or revise it with a reason")
+    ResponseEntity<Object> focus(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.FocusProposal body,
+                                 HttpServletRequest request) {
+        Focus focus = new Focus(body.selfRepresentation(), body.otherRepresentation(), body.affect(), body.defensiveFunction());
+        return send(request, body, episodeId, new AgreeFocus(new EpisodeId(episodeId), focus, body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/measures")
+    @Operation(summary = "Record a PHQ-9 or GAD-7 outside a session")
+    ResponseEntity<Object> measure(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Measure body,
+                                   HttpServletRequest request) {
+        return runner.run(request, body, caller -> {
+            MeasureId measureId = MeasureId.random();
+            runner.send(caller, new RecordOutcomeMeasure(new EpisodeId(episodeId), measureId, body.instrument(), body.items(),
+                    body.recordedOn()));
+            return ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "measureId", measureId.value()));
+        });
+    }
+
+    @PostMapping("/{episodeId}/measures/{measureId}/entered-in-error")
+    @Operation(summary = "Mark a measure as entered in error; metrics ignore it from then on")
+    ResponseEntity<Object> enteredInError(@PathVariable UUID episodeId, @PathVariable UUID measureId,
+                                          @Valid @RequestBody EpisodeRequests.EnteredInError body, HttpServletRequest request) {
+        return send(request, body, episodeId,
+                new MarkMeasureEnteredInError(new EpisodeId(episodeId), new MeasureId(measureId), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/goodbye-letter")
+    @Operation(summary = "Record that the goodbye letter was shared (ending phase)")
+    ResponseEntity<Object> goodbyeLetter(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.GoodbyeLetter body,
+                                         HttpServletRequest request) {
+        return send(request, body, episodeId, new ShareGoodbyeLetter(new EpisodeId(episodeId), body.sharedOn()));
+    }
+
+    @PostMapping("/{episodeId}/extension")
+    @Operation(summary = "Extend the course (a supervisor approves; at most 20 sessions in all)")
+    ResponseEntity<Object> extend(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Extension body,
+                                  HttpServletRequest request) {
+        return send(request, body, episodeId,
+                new ExtendCourse(new EpisodeId(episodeId), body.additionalSessions(), body.approvedBy(), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/ending")
+    @Operation(summary = "End therapy; open bookings are cancelled")
+    ResponseEntity<Object> end(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Ending body,
+                               HttpServletRequest request) {
+        return send(request, body, episodeId, new EndTherapy(new EpisodeId(episodeId), body.endedOn(), body.reason()));
+    }
+
+    private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {
+        return runner.run(request, body, caller -> {
+            runner.send(caller, command);
+            return ResponseEntity.ok(Map.of("episodeId", episodeId));
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package org.dit.command.episode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.dit.events.episode.CancelledBy;
+import org.dit.events.episode.EndReason;
+import org.dit.events.episode.Instrument;
+import org.dit.events.episode.PresentingProblem;
+import org.dit.events.episode.Priority;
+import org.dit.events.episode.SessionMode;
+import org.dit.events.episode.SessionOutcome;
+
+/** The bodies of the episode commands (DESIGN §5). Shape is checked here; clinical rules in {@link Episode}. */
+final class EpisodeRequests {
+
+    static final int SHORT_TEXT = 200;
+    static final int LONG_TEXT = 4000;
+
+    private EpisodeRequests() {
+    }
+
+    record Referral(
+            @Schema(example = "5f0c7d5e-2b8a-4c61-9a57-3f1f2d3c4b5a") @NotNull UUID clientId,
+            @Schema(example = "GP") @NotBlank @Size(max = SHORT_TEXT) String referralSource,
+            @Schema(example = "2026-03-02") @NotNull LocalDate referredOn,
+            @Schema(example = "DEPRESSION") @NotNull PresentingProblem presentingProblem,
+            @Schema(example = "ROUTINE") @NotNull Priority priority) {
+    }
+
+    record Assessment(
+            @Schema(example = "2026-03-09") @NotNull LocalDate assessedOn,
+            @Schema(example = "true") @NotNull Boolean suitable,
+            @Schema(example = "[2, 2, 1, 2, 1, 2, 1, 1, 0]") @NotNull List<Integer> phq9,
+            @Schema(example = "[2, 1, 2, 1, 1, 2, 1]") @NotNull List<Integer> gad7,
+            @Schema(example = "Low mood since a separation; motivated for a relational focus.") @Size(max = LONG_TEXT) String notes) {
+    }
+
+    record Allocation(
+            @Schema(example = "0e3a1f0a-7b7e-4a3c-8f1e-2d7c9b6a5e41") @NotNull UUID therapistId,
+            @Schema(example = "2026-03-16") @NotNull LocalDate allocatedOn) {
+    }
+
+    record Booking(
+            @Schema(example = "2026-03-23T09:00:00Z") @NotNull Instant startsAt,
+            @Schema(example = "50", defaultValue = "50") @Min(1) @Max(Episode.MAX_SESSION_MINUTES) Integer durationMinutes,
+            @Schema(example = "IN_PERSON") @NotNull SessionMode mode) {
+    }
+
+    record Reschedule(@Schema(example = "2026-03-24T10:00:00Z") @NotNull Instant startsAt) {
+    }
+
+    record Cancellation(
+            @Schema(example = "CLIENT") @NotNull CancelledBy cancelledBy,
+            @Schema(example = "Unwell") @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record Attendance(
+            @Schema(example = "[1, 2, 1, 1, 1, 1, 0, 1, 0]") List<Integer> phq9,
+            @Schema(example = "[1, 1, 1, 0, 1, 1, 0]") List<Integer> gad7) {
+    }
+
+    record Correction(
+            @Schema(example = "MISSED") @NotNull SessionOutcome outcome,
+            @Schema(example = "Recorded against the wrong client") @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record FocusProposal(
+            @Schema(example = "Unwanted, easily pushed aside") @NotBlank @Size(max = LONG_TEXT) String selfRepresentation,
+            @Schema(example = "Critical and preoccupied with themselves") @NotBlank @Size(max = LONG_TEXT) String otherRepresentation,
+            @Schema(example = "Resentment, then guilt") @NotBlank @Size(max = LONG_TEXT) String affect,
+            @Schema(example = "Keeps quiet to avoid being rejected outright") @NotBlank @Size(max = LONG_TEXT) String defensiveFunction,
+            @Schema(description = "Required to revise an agreed focus") @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record Measure(
+            @Schema(example = "PHQ9") @NotNull Instrument instrument,
+            @Schema(example = "[1, 1, 1, 0, 1, 1, 0, 1, 0]") @NotNull List<Integer> items,
+            @Schema(example = "2026-04-01") @NotNull LocalDate recordedOn) {
+    }
+
+    record EnteredInError(@Schema(example = "Scores belonged to another client") @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record GoodbyeLetter(@Schema(example = "2026-06-15") @NotNull LocalDate sharedOn) {
+    }
+
+    record Extension(
+            @Schema(example = "2") @NotNull @Min(1) @Max(4) Integer additionalSessions,
+            @Schema(example = "Dr A. Supervisor") @NotBlank @Size(max = SHORT_TEXT) String approvedBy,
+            @Schema(example = "Bereavement during the middle phase") @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record Ending(
+            @Schema(example = "2026-07-06") @NotNull LocalDate endedOn,
+            @Schema(example = "COMPLETED") @NotNull EndReason reason) {
+    }
+}

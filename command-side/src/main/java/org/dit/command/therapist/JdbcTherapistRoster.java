@@ -1,0 +1,108 @@
+package org.dit.command.therapist;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.dit.events.EpisodeId;
+import org.dit.events.TherapistId;
+import org.dit.events.therapist.Accreditation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lookups in PostgreSQL. Checks that involve one therapist first lock that therapist's row, so concurrent
+ * allocations or bookings for one therapist are decided one after the other, on committed data.
+ */
+@Component
+class JdbcTherapistRoster implements TherapistRoster {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcTherapistRoster(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
+        jdbc.update("INSERT INTO cmd_therapist (therapist_id, accreditation, max_caseload, active) VALUES (?, ?, ?, TRUE)",
+                therapistId.value(), accreditation.name(), maxCaseload);
+    }
+
+    @Override
+    public void requireQualifiedSupervisor(TherapistId supervisorId) {
+        List<String> found = jdbc.queryForList(
+                "SELECT accreditation FROM cmd_therapist WHERE therapist_id = ? AND active", String.class,
+                supervisorId.value());
+        if (found.isEmpty() || !Accreditation.QUALIFIED.name().equals(found.get(0))) {
+            throw new SupervisorNotQualified("supervisor " + supervisorId + " is not a registered, active, qualified therapist");
+        }
+    }
+
+    @Override
+    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
+        List<Therapist> rows = jdbc.query(
+                "SELECT max_caseload, active FROM cmd_therapist WHERE therapist_id = ? FOR UPDATE",
+                (rs, i) -> new Therapist(rs.getInt(1), rs.getBoolean(2)), therapistId.value());
+        if (rows.isEmpty()) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        Therapist therapist = rows.get(0);
+        if (!therapist.active()) {
+            throw new TherapistInactive("therapist " + therapistId + " is not active");
+        }
+        Integer active = jdbc.queryForObject(
+                "SELECT count(*) FROM cmd_caseload WHERE therapist_id = ? AND NOT ended", Integer.class, therapistId.value());
+        if (active != null && active >= therapist.maxCaseload()) {
+            throw new TherapistAtCapacity("therapist " + therapistId + " already holds " + active + " of "
+                    + therapist.maxCaseload() + " episodes");
+        }
+        jdbc.update("INSERT INTO cmd_caseload (episode_id, therapist_id) VALUES (?, ?)", episodeId.value(), therapistId.value());
+    }
+
+    @Override
+    public void release(EpisodeId episodeId) {
+        jdbc.update("UPDATE cmd_caseload SET ended = TRUE WHERE episode_id = ?", episodeId.value());
+    }
+
+    @Override
+    public void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        lockAndCheckOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
+        jdbc.update("INSERT INTO cmd_session_slot (episode_id, session_number, therapist_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
+                episodeId.value(), sessionNumber, therapistId.value(), Timestamp.from(startsAt), Timestamp.from(endsAt));
+    }
+
+    @Override
+    public void move(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        lockAndCheckOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
+        jdbc.update("UPDATE cmd_session_slot SET starts_at = ?, ends_at = ? WHERE episode_id = ? AND session_number = ?",
+                Timestamp.from(startsAt), Timestamp.from(endsAt), episodeId.value(), sessionNumber);
+    }
+
+    @Override
+    public void free(EpisodeId episodeId, int sessionNumber) {
+        jdbc.update("DELETE FROM cmd_session_slot WHERE episode_id = ? AND session_number = ?", episodeId.value(), sessionNumber);
+    }
+
+    private void lockAndCheckOverlap(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        List<UUID> locked = jdbc.queryForList("SELECT therapist_id FROM cmd_therapist WHERE therapist_id = ? FOR UPDATE",
+                UUID.class, therapistId.value());
+        if (locked.isEmpty()) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        List<Timestamp> clashes = jdbc.queryForList("""
+                SELECT starts_at FROM cmd_session_slot
+                 WHERE therapist_id = ? AND starts_at < ? AND ends_at > ?
+                   AND NOT (episode_id = ? AND session_number = ?)
+                 LIMIT 1""", Timestamp.class,
+                therapistId.value(), Timestamp.from(endsAt), Timestamp.from(startsAt), episodeId.value(), sessionNumber);
+        if (!clashes.isEmpty()) {
+            throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at "
+                    + clashes.get(0).toInstant());
+        }
+    }
+
+    private record Therapist(int maxCaseload, boolean active) {
+    }
+}

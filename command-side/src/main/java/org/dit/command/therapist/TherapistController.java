@@ -1,0 +1,55 @@
+package org.dit.command.therapist;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.dit.command.web.CommandRunner;
+import org.dit.events.TherapistId;
+import org.dit.events.therapist.Accreditation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/therapists")
+@Tag(name = "Therapists")
+class TherapistController {
+
+    private final CommandRunner runner;
+
+    TherapistController(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    record Registration(
+            @Schema(example = "Alex Example") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "QUALIFIED") @NotNull Accreditation accreditation,
+            @Schema(description = "Required for IN_TRAINING: a registered qualified therapist") UUID supervisorId,
+            @Schema(example = "12") @NotNull @Min(1) @Max(Therapist.MAX_CASELOAD_LIMIT) Integer maxCaseload) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a therapist")
+    ResponseEntity<Object> register(@Valid @RequestBody Registration body, HttpServletRequest request) {
+        return runner.run(request, body, caller -> {
+            TherapistId therapistId = TherapistId.random();
+            runner.send(caller, new RegisterTherapist(therapistId, body.name(), body.accreditation(),
+                    body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()));
+            return ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
+                    .body(Map.of("therapistId", therapistId.value()));
+        });
+    }
+}

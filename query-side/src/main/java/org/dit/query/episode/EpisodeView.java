@@ -1,0 +1,35 @@
+package org.dit.query.episode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.Instrument;
+import org.dit.events.episode.Phase;
+import org.dit.events.episode.SessionMode;
+import org.dit.events.episode.SessionState;
+import org.dit.events.episode.Severity;
+
+/** GET /api/episodes/{id} (DESIGN §5). */
+public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
+                          List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
+                          List<MeasureView> measures, LocalDate endedOn, EndReason endReason) {
+
+    public EpisodeView {
+        sessions = List.copyOf(sessions);
+        measures = List.copyOf(measures);
+    }
+
+    public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
+    }
+
+    public record FocusView(String selfRepresentation, String otherRepresentation, String affect, String defensiveFunction) {
+    }
+
+    public record MeasureView(UUID measureId, Instrument instrument, int total, Severity severity, LocalDate recordedOn,
+                              boolean enteredInError) {
+    }
+}

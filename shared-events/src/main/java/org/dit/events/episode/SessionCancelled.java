@@ -1,0 +1,9 @@
+package org.dit.events.episode;
+
+import org.axonframework.serialization.Revision;
+import org.dit.events.EpisodeId;
+
+/** A booked session will not take place; its number is free for another booking. */
+@Revision("1")
+public record SessionCancelled(EpisodeId episodeId, int sessionNumber, CancelledBy cancelledBy, String reason) implements EpisodeEvent {
+}

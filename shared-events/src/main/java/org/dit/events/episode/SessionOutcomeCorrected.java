@@ -1,0 +1,9 @@
+package org.dit.events.episode;
+
+import org.axonframework.serialization.Revision;
+import org.dit.events.EpisodeId;
+
+/** A recorded session outcome (attended or missed) was found wrong and corrected; the original record stays in the log. */
+@Revision("1")
+public record SessionOutcomeCorrected(EpisodeId episodeId, int sessionNumber, SessionOutcome previousOutcome, SessionOutcome outcome, String reason) implements EpisodeEvent {
+}

@@ -1,0 +1,5 @@
+package org.dit.events.episode;
+
+public enum SessionState {
+    BOOKED, ATTENDED, MISSED, CANCELLED
+}

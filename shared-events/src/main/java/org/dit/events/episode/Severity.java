@@ -1,0 +1,5 @@
+package org.dit.events.episode;
+
+public enum Severity {
+    MINIMAL, MILD, MODERATE, MODERATELY_SEVERE, SEVERE
+}

@@ -1,0 +1,5 @@
+package org.dit.events.therapist;
+
+public enum Accreditation {
+    QUALIFIED, IN_TRAINING
+}

@@ -1,0 +1,8 @@
+package org.dit.events.therapist;
+
+import org.dit.events.TherapistId;
+
+public sealed interface TherapistEvent permits TherapistRegistered {
+
+    TherapistId therapistId();
+}
