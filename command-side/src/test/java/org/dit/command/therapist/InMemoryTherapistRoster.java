@@ -1,0 +1,116 @@
+package org.dit.command.therapist;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dit.events.EpisodeId;
+import org.dit.events.TherapistId;
+import org.dit.events.therapist.Accreditation;
+
+/** {@link TherapistRoster} in memory, refusing exactly where {@link JdbcTherapistRoster} does. */
+public class InMemoryTherapistRoster implements TherapistRoster {
+
+    private final Map<TherapistId, Entry> therapists = new HashMap<>();
+    private final Map<EpisodeId, Allocation> caseload = new HashMap<>();
+    private final List<Slot> slots = new ArrayList<>();
+
+    @Override
+    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
+        therapists.put(therapistId, new Entry(accreditation, maxCaseload, true));
+    }
+
+    public void deactivate(TherapistId therapistId) {
+        therapists.computeIfPresent(therapistId, (id, t) -> new Entry(t.accreditation(), t.maxCaseload(), false));
+    }
+
+    public boolean isRegistered(TherapistId therapistId) {
+        return therapists.containsKey(therapistId);
+    }
+
+    /** Episodes allocated to the therapist and not ended. */
+    public long caseload(TherapistId therapistId) {
+        return caseload.values().stream().filter(a -> a.therapistId().equals(therapistId) && !a.ended()).count();
+    }
+
+    /** Whether the episode's session holds a slot in its therapist's diary. */
+    public boolean holds(EpisodeId episodeId, int sessionNumber) {
+        return slots.stream().anyMatch(s -> s.is(episodeId, sessionNumber));
+    }
+
+    @Override
+    public void requireQualifiedSupervisor(TherapistId supervisorId) {
+        Entry supervisor = therapists.get(supervisorId);
+        if (supervisor == null || !supervisor.active() || supervisor.accreditation() != Accreditation.QUALIFIED) {
+            throw new SupervisorNotQualified("supervisor " + supervisorId + " is not a registered, active, qualified therapist");
+        }
+    }
+
+    @Override
+    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
+        Entry therapist = therapists.get(therapistId);
+        if (therapist == null) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        if (!therapist.active()) {
+            throw new TherapistInactive("therapist " + therapistId + " is not active");
+        }
+        long active = caseload(therapistId);
+        if (active >= therapist.maxCaseload()) {
+            throw new TherapistAtCapacity("therapist " + therapistId + " already holds " + active + " of "
+                    + therapist.maxCaseload() + " episodes");
+        }
+        caseload.put(episodeId, new Allocation(therapistId, false));
+    }
+
+    @Override
+    public void release(EpisodeId episodeId) {
+        caseload.computeIfPresent(episodeId, (id, a) -> new Allocation(a.therapistId(), true));
+    }
+
+    @Override
+    public void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        checkOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
+        slots.add(new Slot(episodeId, sessionNumber, therapistId, startsAt, endsAt));
+    }
+
+    @Override
+    public void move(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        checkOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
+        slots.removeIf(s -> s.is(episodeId, sessionNumber));
+        slots.add(new Slot(episodeId, sessionNumber, therapistId, startsAt, endsAt));
+    }
+
+    @Override
+    public void free(EpisodeId episodeId, int sessionNumber) {
+        slots.removeIf(s -> s.is(episodeId, sessionNumber));
+    }
+
+    private void checkOverlap(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        if (!therapists.containsKey(therapistId)) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        slots.stream()
+                .filter(s -> s.therapistId().equals(therapistId) && !s.is(episodeId, sessionNumber))
+                .filter(s -> s.startsAt().isBefore(endsAt) && s.endsAt().isAfter(startsAt))
+                .findFirst()
+                .ifPresent(clash -> {
+                    throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at " + clash.startsAt());
+                });
+    }
+
+    private record Entry(Accreditation accreditation, int maxCaseload, boolean active) {
+    }
+
+    private record Allocation(TherapistId therapistId, boolean ended) {
+    }
+
+    private record Slot(EpisodeId episodeId, int sessionNumber, TherapistId therapistId, Instant startsAt, Instant endsAt) {
+
+        boolean is(EpisodeId episode, int number) {
+            return episodeId.equals(episode) && sessionNumber == number;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.dit.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.dit.support.Api;
+import org.dit.support.ApiTest;
+import org.dit.support.Clinic;
+import org.dit.support.EventLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Idempotency-Key: a repeat returns the first response and appends nothing; a reuse with another body is a 422. */
+@ApiTest
+class IdempotencyApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    Clinic clinic;
+    EventLog log;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        clinic = new Clinic(api);
+        log = new EventLog(jdbc);
+    }
+
+    @Test
+    void givenAnAcceptedReferral_whenRepeatedWithTheSameKey_thenTheFirstResponseReturnsAndNothingIsAppended() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> referral = Clinic.referral();
+
+        Api.Response first = api.post("/api/episodes", referral, "Idempotency-Key", key);
+        long afterFirst = log.size();
+        Api.Response repeat = api.post("/api/episodes", referral, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(log.size()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void givenAUsedKey_whenSentWithAnotherBody_then422AndNothingIsAppended() {
+        String key = UUID.randomUUID().toString();
+        api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        long before = log.size();
+
+        Api.Response reuse = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+
+        assertThat(reuse.status()).isEqualTo(422);
+        assertThat(reuse.contentType()).startsWith("application/problem+json");
+        assertThat(reuse.json().get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(log.size()).isEqualTo(before);
+    }
+
+    @Test
+    void givenARefusedCommand_whenRepeatedWithTheSameKeyAfterTheRuleIsMet_thenItRunsAgain() {
+        String therapistId = clinic.registerTherapist(3);
+        String episodeId = clinic.clientInTherapyWith(therapistId);
+        String key = UUID.randomUUID().toString();
+
+        Api.Response refused = api.post("/api/episodes/" + episodeId + "/focus", Clinic.FOCUS, "Idempotency-Key", key);
+        clinic.book(episodeId, Clinic.week(1));
+        clinic.attend(episodeId, 1, Clinic.PHQ9_MODERATELY_SEVERE, Clinic.GAD7_MODERATE);
+        Api.Response accepted = api.post("/api/episodes/" + episodeId + "/focus", Clinic.FOCUS, "Idempotency-Key", key);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(accepted.status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenTenConcurrentRepeats_whenTheyRace_thenOneEpisodeIsCreatedAndAllSeeTheSameAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> referral = Clinic.referral();
+        long before = log.size();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Api.Response>> calls = IntStream.range(0, 10)
+                    .<Callable<Api.Response>>mapToObj(i -> () -> api.post("/api/episodes", referral, "Idempotency-Key", key))
+                    .toList();
+            List<Api.Response> responses = pool.invokeAll(calls).stream().map(IdempotencyApiTest::get).toList();
+
+            assertThat(responses).extracting(Api.Response::status).containsOnly(201);
+            assertThat(responses).extracting(r -> r.json().get("episodeId").asText()).containsOnly(
+                    responses.get(0).json().get("episodeId").asText());
+            assertThat(log.size()).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Api.Response get(Future<Api.Response> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
