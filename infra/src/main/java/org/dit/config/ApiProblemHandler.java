@@ -90,7 +90,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> unreadable(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getMostSpecificCause();
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof JsonMappingException) && !(cause instanceof JsonParseException)
+                && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.param(path(unknown), "is not a known field");
         }
