@@ -94,11 +94,11 @@ class Episode {
         LocalDate assessedOn = onOrAfterReferral("assessedOn", command.assessedOn(), clock);
         int phq9 = total(Instrument.PHQ9, "phq9", command.phq9());
         int gad7 = total(Instrument.GAD7, "gad7", command.gad7());
+        MeasureId phq9Id = InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
+        MeasureId gad7Id = InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         apply(new AssessmentCompleted(episodeId, assessedOn, suitable, blankToNull(command.notes())));
-        apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("phq9MeasureId", command.phq9MeasureId()),
-                Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
-        apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("gad7MeasureId", command.gad7MeasureId()),
-                Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
+        apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
+        apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
         if (suitable) {
             apply(new ClientWaitlisted(episodeId, assessedOn));
         } else {
@@ -169,15 +169,15 @@ class Episode {
         requireStarted(session, clock);
         Integer phq9 = command.phq9() == null ? null : total(Instrument.PHQ9, "phq9", command.phq9());
         Integer gad7 = command.gad7() == null ? null : total(Instrument.GAD7, "gad7", command.gad7());
+        MeasureId phq9Id = phq9 == null ? null : InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
+        MeasureId gad7Id = gad7 == null ? null : InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         LocalDate sessionDate = LocalDate.ofInstant(session.startsAt(), clock.getZone());
         apply(new SessionAttended(episodeId, number, session.startsAt()));
         if (phq9 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("phq9MeasureId", command.phq9MeasureId()),
-                    Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
+            apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
         }
         if (gad7 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("gad7MeasureId", command.gad7MeasureId()),
-                    Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
+            apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
         }
     }
 

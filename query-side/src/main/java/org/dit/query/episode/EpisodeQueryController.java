@@ -1,16 +1,15 @@
 package org.dit.query.episode;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.dit.query.web.NotFound;
+import org.dit.query.web.ReadModelHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,24 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 class EpisodeQueryController {
 
     private final QueryGateway queryGateway;
+    private final ReadModelHeaders headers;
 
-    EpisodeQueryController(QueryGateway queryGateway) {
+    EpisodeQueryController(QueryGateway queryGateway, ReadModelHeaders headers) {
         this.queryGateway = queryGateway;
+        this.headers = headers;
     }
 
     @GetMapping("/{episodeId}")
     @Operation(summary = "One episode as the episode read model holds it")
-    EpisodeView episode(@PathVariable UUID episodeId) {
+    EpisodeView episode(@PathVariable UUID episodeId, HttpServletResponse response) {
+        headers.describe(response, EpisodeViewProjection.NAME);
         Optional<EpisodeView> view = queryGateway.query(new FindEpisode(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeView.class)).join();
-        return view.orElseThrow(() -> notFound(episodeId));
-    }
-
-    private static ErrorResponseException notFound(UUID episodeId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no episode " + episodeId + " in the read model (a referral just made may take a moment to appear)");
-        problem.setType(URI.create("/problems/not-found"));
-        problem.setTitle("No such episode");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return view.orElseThrow(() -> NotFound.problem("No such episode",
+                "no episode " + episodeId + " in the read model (a referral just made may take a moment to appear)"));
     }
 }

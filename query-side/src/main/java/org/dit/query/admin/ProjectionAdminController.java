@@ -1,0 +1,49 @@
+package org.dit.query.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/projections")
+@Tag(name = "Projection administration")
+class ProjectionAdminController {
+
+    private final ProjectionAdmin admin;
+
+    ProjectionAdminController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    @Operation(summary = "Each projection's position against the head of the log")
+    List<ProjectionAdmin.ProjectionStatus> projections() {
+        return admin.statuses();
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Rebuild a read model from the whole event log (answers at once; the rebuild runs in the background)")
+    ResponseEntity<Object> replay(@PathVariable String name) {
+        if (!admin.replay(name)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "no projection named " + name + "; known: " + ProjectionAdmin.PROJECTIONS);
+            problem.setType(URI.create("/problems/not-found"));
+            problem.setTitle("No such projection");
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
+                .body(Map.of("projection", name, "replay", "started"));
+    }
+}

@@ -1,0 +1,133 @@
+package org.dit.query.caseload;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.episode.EpisodeEvent;
+import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.Instrument;
+import org.dit.events.episode.Phase;
+import org.dit.events.therapist.TherapistRegistered;
+import org.dit.query.history.EpisodeFacts;
+import org.dit.query.history.FactsJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Therapists' caseloads: every allocated, not-ended episode with its progress and flags. */
+@Component
+@ProcessingGroup(CaseloadProjection.NAME)
+class CaseloadProjection {
+
+    static final String NAME = "caseload";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CaseloadProjection(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(TherapistRegistered event) {
+        jdbc.update("""
+                INSERT INTO caseload_therapist (therapist_id, name, max_caseload) VALUES (?, ?, ?)
+                ON CONFLICT (therapist_id) DO NOTHING""",
+                event.therapistId().value(), event.name(), event.maxCaseload());
+    }
+
+    @EventHandler
+    void on(EpisodeEvent event, @SequenceNumber long sequence) {
+        UUID episodeId = event.episodeId().value();
+        List<String> stored = jdbc.queryForList("SELECT facts::text FROM caseload_episode WHERE episode_id = ?", String.class,
+                episodeId);
+        EpisodeFacts before = FactsJson.read(stored.isEmpty() ? null : stored.get(0), episodeId);
+        EpisodeFacts facts = before.apply(event, sequence);
+        if (facts == before) {
+            return;
+        }
+        boolean active = facts.status() == EpisodeStatus.IN_THERAPY;
+        List<Integer> phq9 = facts.validMeasures(Instrument.PHQ9).stream().map(EpisodeFacts.MeasureFact::total).toList();
+        List<Integer> gad7 = facts.validMeasures(Instrument.GAD7).stream().map(EpisodeFacts.MeasureFact::total).toList();
+        Instant next = facts.nextBookedSession().map(EpisodeFacts.SessionFact::startsAt).orElse(null);
+        String flags = CaseloadRules.flags(facts, clock.getZone()).stream().map(Enum::name)
+                .collect(Collectors.joining(",", "{", "}"));
+        jdbc.update("""
+                INSERT INTO caseload_episode (episode_id, therapist_id, client_id, active, phase, sessions_attended,
+                       sessions_missed, course_length, next_session_at, focus_agreed, latest_phq9, latest_gad7, flags,
+                       facts, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
+                ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, client_id = excluded.client_id,
+                       active = excluded.active, phase = excluded.phase, sessions_attended = excluded.sessions_attended,
+                       sessions_missed = excluded.sessions_missed, course_length = excluded.course_length,
+                       next_session_at = excluded.next_session_at, focus_agreed = excluded.focus_agreed,
+                       latest_phq9 = excluded.latest_phq9, latest_gad7 = excluded.latest_gad7, flags = excluded.flags,
+                       facts = excluded.facts, last_sequence = excluded.last_sequence""",
+                episodeId, facts.therapistId(), facts.clientId(), active, facts.phase().name(), facts.attendedSessions().size(),
+                (int) facts.missedSessions(), facts.courseLength(), next == null ? null : Timestamp.from(next),
+                facts.focus() != null, phq9.isEmpty() ? null : phq9.get(phq9.size() - 1),
+                gad7.isEmpty() ? null : gad7.get(gad7.size() - 1), flags, FactsJson.write(facts), facts.lastSequence());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM caseload_episode");
+        jdbc.update("DELETE FROM caseload_therapist");
+    }
+
+    @QueryHandler
+    List<CaseloadSummary> handle(FindCaseloads query) {
+        return jdbc.query("""
+                SELECT t.therapist_id, t.name, t.max_caseload, count(e.episode_id) AS active_episodes
+                  FROM caseload_therapist t LEFT JOIN caseload_episode e ON e.therapist_id = t.therapist_id AND e.active
+                 GROUP BY t.therapist_id, t.name, t.max_caseload
+                 ORDER BY t.name, t.therapist_id""",
+                (rs, i) -> new CaseloadSummary(rs.getObject("therapist_id", UUID.class), rs.getString("name"),
+                        rs.getInt("active_episodes"), rs.getInt("max_caseload")));
+    }
+
+    @QueryHandler
+    Optional<Caseload> handle(FindCaseload query) {
+        List<CaseloadSummary> therapist = jdbc.query("""
+                SELECT t.therapist_id, t.name, t.max_caseload,
+                       (SELECT count(*) FROM caseload_episode e WHERE e.therapist_id = t.therapist_id AND e.active) AS active
+                  FROM caseload_therapist t WHERE t.therapist_id = ?""",
+                (rs, i) -> new CaseloadSummary(rs.getObject("therapist_id", UUID.class), rs.getString("name"),
+                        rs.getInt("active"), rs.getInt("max_caseload")), query.therapistId());
+        if (therapist.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Caseload.Entry> entries = jdbc.query("""
+                SELECT episode_id, client_id, phase, sessions_attended, sessions_missed, course_length, next_session_at,
+                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags
+                  FROM caseload_episode WHERE therapist_id = ? AND active
+                 ORDER BY next_session_at NULLS LAST, episode_id""",
+                (rs, i) -> new Caseload.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),
+                        Phase.valueOf(rs.getString("phase")), rs.getInt("sessions_attended"), rs.getInt("sessions_missed"),
+                        rs.getInt("course_length"),
+                        rs.getTimestamp("next_session_at") == null ? null : rs.getTimestamp("next_session_at").toInstant(),
+                        rs.getBoolean("focus_agreed"), (Integer) rs.getObject("latest_phq9"),
+                        (Integer) rs.getObject("latest_gad7"), parseFlags(rs.getString("flags"))),
+                query.therapistId());
+        CaseloadSummary summary = therapist.get(0);
+        return Optional.of(new Caseload(summary.therapistId(), summary.name(), summary.activeEpisodes(),
+                summary.maxCaseload(), entries));
+    }
+
+    private static List<CaseloadFlag> parseFlags(String flags) {
+        if (flags == null || flags.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(flags.split(",")).map(CaseloadFlag::valueOf).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package org.dit.query.caseload;
+
+/** Every therapist's caseload in summary. */
+public record FindCaseloads() {
+}

@@ -1,0 +1,42 @@
+package org.dit.query.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The stored form of {@link EpisodeFacts} in read-model tables; its own mapper, so web settings cannot change it. */
+public final class FactsJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private FactsJson() {
+    }
+
+    public static String write(EpisodeFacts facts) {
+        try {
+            return MAPPER.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("episode facts not serialisable", e);
+        }
+    }
+
+    public static EpisodeFacts read(String json, UUID episodeId) {
+        if (json == null) {
+            return EpisodeFacts.none(episodeId);
+        }
+        try {
+            return MAPPER.readValue(json, EpisodeFacts.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored facts of episode " + episodeId + " unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.dit.query.waitinglist;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.dit.events.episode.Priority;
+
+/**
+ * GET /api/waiting-list. {@code over6Weeks} and {@code over18Weeks} count clients waiting more than 42 and 126 days
+ * since referral; the {@code …Share} fields give the same as fractions of {@code count} (null for an empty list).
+ */
+public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks, Double over6WeeksShare,
+                          Double over18WeeksShare, Double medianDaysSinceReferral, List<Entry> entries) {
+
+    public WaitingList {
+        entries = List.copyOf(entries);
+    }
+
+    public record Entry(UUID episodeId, UUID clientId, Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
+                        long daysSinceReferral, long daysOnList) {
+    }
+}

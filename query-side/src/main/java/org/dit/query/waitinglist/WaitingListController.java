@@ -1,0 +1,41 @@
+package org.dit.query.waitinglist;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.dit.query.web.ReadModelHeaders;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Waiting list")
+class WaitingListController {
+
+    private final QueryGateway queries;
+    private final ReadModelHeaders headers;
+    private final Clock clock;
+
+    WaitingListController(QueryGateway queries, ReadModelHeaders headers, Clock clock) {
+        this.queries = queries;
+        this.headers = headers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/waiting-list")
+    @Operation(summary = "The waiting list as it stood on a clinic date: URGENT first, then oldest referral")
+    WaitingList waitingList(@Parameter(description = "clinic date, default today in DIT_ZONE", example = "2026-06-01")
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                            HttpServletResponse response) {
+        headers.describe(response, WaitingListProjection.NAME);
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        return queries.query(new FindWaitingList(date), ResponseTypes.instanceOf(WaitingList.class)).join();
+    }
+}
