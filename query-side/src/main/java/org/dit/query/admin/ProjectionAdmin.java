@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,6 +24,8 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    /** Head of the log when this node started a replay: until the projection passes it, the model is rebuilding. */
+    private final Map<String, Long> replayTargets = new ConcurrentHashMap<>();
 
     ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
@@ -53,6 +56,7 @@ public class ProjectionAdmin {
             return false;
         }
         StreamingEventProcessor p = processor.get();
+        replayTargets.put(name, headPosition());
         p.shutDown();
         p.resetTokens();
         p.start();
@@ -70,10 +74,23 @@ public class ProjectionAdmin {
             long position = segments.isEmpty() ? -1 : segments.values().stream()
                     .map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(pos -> pos.orElse(0)).min().orElse(0);
-            boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s));
+            boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s))
+                    || replayRequested(name, segments.isEmpty() ? -1 : position);
             boolean caughtUp = position >= head && !segments.isEmpty();
             return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size());
         });
+    }
+
+    private boolean replayRequested(String name, long position) {
+        Long target = replayTargets.get(name);
+        if (target == null) {
+            return false;
+        }
+        if (position >= target) {
+            replayTargets.remove(name, target);
+            return false;
+        }
+        return true;
     }
 
     private static boolean behind(EventTrackerStatus status) {
