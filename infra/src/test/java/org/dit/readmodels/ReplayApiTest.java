@@ -1,0 +1,142 @@
+package org.dit.readmodels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.dit.support.Api;
+import org.dit.support.ApiTest;
+import org.dit.support.Clinic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Read models are a function of the log: a full replay rebuilds them exactly, and a redelivered event changes nothing. */
+@ApiTest
+class ReplayApiTest {
+
+    static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
+    static final Map<String, String> READ_TABLES = Map.of(
+            "episode_view", "episode_id",
+            "episode_view_session", "episode_id, booking_sequence",
+            "episode_view_measure", "measure_id",
+            "caseload_therapist", "therapist_id",
+            "caseload_episode", "episode_id",
+            "waiting_list_entry", "episode_id",
+            "outcome_episode", "episode_id");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionTemplate transaction;
+
+    Api api;
+    Clinic clinic;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        clinic = new Clinic(api);
+    }
+
+    private Map<String, List<Map<String, Object>>> readModels() {
+        return READ_TABLES.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> jdbc.queryForList("SELECT * FROM " + e.getKey() + " ORDER BY " + e.getValue()).stream()
+                        .map(row -> {
+                            // jsonb and arrays compare by their text form
+                            java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+                            row.forEach((k, v) -> copy.put(k, v instanceof java.sql.Array || v instanceof org.postgresql.util.PGobject
+                                    ? v.toString() : v));
+                            return (Map<String, Object>) copy;
+                        }).toList()));
+    }
+
+    private void awaitCaughtUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode statuses = api.get("/api/admin/projections").json();
+            for (JsonNode status : statuses) {
+                if (!status.get("caughtUp").asBoolean() || status.get("replaying").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void aCourseWithEveryKindOfEvent() {
+        String therapistId = clinic.registerTherapist(4);
+        String episodeId = clinic.clientInTherapyWith(therapistId);
+        clinic.attendSessions(episodeId, 6);
+        int seventh = clinic.book(episodeId, Clinic.week(7));
+        api.post("/api/episodes/" + episodeId + "/sessions/" + seventh + "/reschedule",
+                Map.of("startsAt", Clinic.week(7).plusSeconds(3600).toString()));
+        api.post("/api/episodes/" + episodeId + "/sessions/" + seventh + "/cancellation", Map.of("cancelledBy", "CLIENT"));
+        api.post("/api/episodes/" + episodeId + "/sessions/6/correction", Map.of("outcome", "MISSED", "reason", "wrong row"));
+        api.post("/api/episodes/" + episodeId + "/extension", Map.of("additionalSessions", 2, "approvedBy", "Supervisor A",
+                "reason", "bereavement"));
+        api.post("/api/episodes/" + episodeId + "/ending", Map.of("endedOn", "2026-06-01", "reason", "DROPPED_OUT"));
+        clinic.waitingClient();
+    }
+
+    @Test
+    void givenAWorkflow_whenEveryProjectionIsReplayed_thenTheReadModelsAreIdentical() {
+        aCourseWithEveryKindOfEvent();
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> before = readModels();
+        // damage every read model, so that only a real rebuild from the log can restore it
+        jdbc.update("UPDATE episode_view SET course_length = 99");
+        jdbc.update("UPDATE caseload_episode SET sessions_attended = 99");
+        jdbc.update("UPDATE waiting_list_entry SET priority = 'URGENT'");
+        jdbc.update("UPDATE outcome_episode SET finished = NOT finished");
+        assertThat(readModels()).isNotEqualTo(before);
+
+        for (String projection : PROJECTIONS) {
+            Api.Response replay = api.post("/api/admin/projections/" + projection + "/replay", null);
+            assertThat(replay.status()).isEqualTo(202);
+        }
+        awaitCaughtUp();
+
+        assertThat(readModels()).isEqualTo(before);
+        assertThat(before.get("episode_view")).isNotEmpty();
+    }
+
+    @Test
+    void givenAppliedEvents_whenTheyAreDeliveredAgain_thenNoReadModelChanges() {
+        String therapistId = clinic.registerTherapist(2);
+        String episodeId = clinic.clientInTherapyWith(therapistId);
+        clinic.attendSessions(episodeId, 3);
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> before = readModels();
+
+        transaction.executeWithoutResult(status -> eventStore.readEvents(episodeId).asStream().forEach(event -> {
+            for (String projection : PROJECTIONS) {
+                AbstractEventProcessor processor = processing.eventProcessor(projection, AbstractEventProcessor.class)
+                        .orElseThrow();
+                try {
+                    processor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }));
+
+        assertThat(readModels()).isEqualTo(before);
+    }
+}
