@@ -1,0 +1,322 @@
+package org.dit.query.outcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dit.query.history.EpisodeHistories.CLINIC_ZONE;
+import static org.dit.query.history.EpisodeHistories.referred;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeEvent;
+import org.dit.events.episode.Instrument;
+import org.dit.events.episode.Phase;
+import org.dit.query.history.EpisodeFacts;
+import org.dit.query.history.EpisodeHistories.EpisodeHistory;
+
+/**
+ * {@link OutcomeRules#of} on generated episodes: an assessment, up to a course of weekly sessions attended or missed,
+ * questionnaires in sessions and by post, some entered in error, sometimes a questionnaire dated after a backdated
+ * end. Each episode is told through real events and, alongside, through a plain model of which measures count.
+ */
+class EpisodeOutcomePropertyTest {
+
+    /** DESIGN §3, restated independently of the code under test. */
+    private static final int PHQ9_CASENESS = 10;
+    private static final int GAD7_CASENESS = 8;
+    private static final int PHQ9_RELIABLE_CHANGE = 6;
+    private static final int GAD7_RELIABLE_CHANGE = 4;
+    private static final int MEASURES_FOR_A_PAIR = 2;
+    private static final int SESSIONS_FOR_A_FINISHED_COURSE = 2;
+
+    private static final int MIN_TOTAL = 0;
+    private static final int LIKELY = 85;
+    private static final int UNLIKELY = 15;
+    private static final double NO_QUESTIONNAIRE_IN_SESSION = 0.3;
+    private static final double NO_POSTAL_QUESTIONNAIRE = 0.85;
+    private static final int DAY_AFTER = 1;
+
+    record MeasurePlan(int total, boolean enteredInError) {
+    }
+
+    record PostalMeasure(Instrument instrument, MeasurePlan measure) {
+    }
+
+    /** One weekly session; questionnaires are only completed when it is attended. */
+    record SessionPlan(boolean attended, MeasurePlan phq9, MeasurePlan gad7, PostalMeasure postalNextDay) {
+    }
+
+    record EpisodePlan(MeasurePlan assessmentPhq9, MeasurePlan assessmentGad7, List<SessionPlan> sessions, boolean ended,
+                       PostalMeasure datedAfterTheEnd) {
+    }
+
+    /** The generated episode told twice: as events folded into facts, and as the scores that should count. */
+    record Told(EpisodeFacts facts, List<EpisodeEvent> events, boolean ended, int attended, List<Integer> phq9,
+                List<Integer> gad7, boolean anyEnteredInError) {
+
+        boolean paired() {
+            return phq9.size() >= MEASURES_FOR_A_PAIR && gad7.size() >= MEASURES_FOR_A_PAIR;
+        }
+
+        Integer first(List<Integer> totals) {
+            return totals.isEmpty() ? null : totals.get(0);
+        }
+
+        Integer last(List<Integer> totals) {
+            return totals.isEmpty() ? null : totals.get(totals.size() - 1);
+        }
+
+        boolean atCaseness() {
+            return first(phq9) >= PHQ9_CASENESS || first(gad7) >= GAD7_CASENESS;
+        }
+
+        boolean recovered() {
+            return atCaseness() && last(phq9) < PHQ9_CASENESS && last(gad7) < GAD7_CASENESS;
+        }
+
+        boolean reliableDecrease() {
+            return first(phq9) - last(phq9) >= PHQ9_RELIABLE_CHANGE || first(gad7) - last(gad7) >= GAD7_RELIABLE_CHANGE;
+        }
+
+        boolean reliableIncrease() {
+            return last(phq9) - first(phq9) >= PHQ9_RELIABLE_CHANGE || last(gad7) - first(gad7) >= GAD7_RELIABLE_CHANGE;
+        }
+    }
+
+    @Provide
+    Arbitrary<EpisodePlan> episodes() {
+        Arbitrary<MeasurePlan> phq9 = measure(Instrument.PHQ9);
+        Arbitrary<MeasurePlan> gad7 = measure(Instrument.GAD7);
+        Arbitrary<PostalMeasure> postal = Combinators.combine(Arbitraries.of(Instrument.class), Arbitraries.of(Instrument.class)
+                .flatMap(EpisodeOutcomePropertyTest::measure)).as(PostalMeasure::new);
+        Arbitrary<SessionPlan> session = Combinators.combine(likely(), phq9.injectNull(NO_QUESTIONNAIRE_IN_SESSION),
+                gad7.injectNull(NO_QUESTIONNAIRE_IN_SESSION), postal.injectNull(NO_POSTAL_QUESTIONNAIRE)).as(SessionPlan::new);
+        return Combinators.combine(phq9, gad7, session.list().ofMaxSize(Phase.DEFAULT_COURSE_LENGTH), Arbitraries.of(true, false),
+                postal.injectNull(NO_POSTAL_QUESTIONNAIRE)).as(EpisodePlan::new);
+    }
+
+    private static Arbitrary<MeasurePlan> measure(Instrument instrument) {
+        return Combinators.combine(Arbitraries.integers().between(MIN_TOTAL, instrument.maxTotal()), unlikely())
+                .as(MeasurePlan::new);
+    }
+
+    private static Arbitrary<Boolean> likely() {
+        return Arbitraries.frequency(Tuple.of(LIKELY, true), Tuple.of(UNLIKELY, false));
+    }
+
+    private static Arbitrary<Boolean> unlikely() {
+        return Arbitraries.frequency(Tuple.of(UNLIKELY, true), Tuple.of(LIKELY, false));
+    }
+
+    /** Tells the plan as the command side would let it happen. */
+    private static Told tell(EpisodePlan plan) {
+        List<Integer> phq9 = new ArrayList<>();
+        List<Integer> gad7 = new ArrayList<>();
+        List<Instrument> recorded = new ArrayList<>();
+        List<Boolean> inError = new ArrayList<>();
+        EpisodeHistory history = referred().assessed(plan.assessmentPhq9().total(), plan.assessmentGad7().total());
+        recorded.add(Instrument.PHQ9);
+        inError.add(plan.assessmentPhq9().enteredInError());
+        recorded.add(Instrument.GAD7);
+        inError.add(plan.assessmentGad7().enteredInError());
+        int attended = 0;
+        for (SessionPlan session : plan.sessions()) {
+            LocalDate on = history.nextWeeklySession();
+            int number = history.facts().liveSessions().size() + 1;
+            // a middle-phase session cannot be attended before the focus is agreed, and that needs an attended session
+            boolean canAttend = number <= Phase.LAST_INITIAL_SESSION || history.facts().focus() != null;
+            if (!session.attended() || !canAttend) {
+                history.missedOn(on);
+                continue;
+            }
+            history.attendedOn(on);
+            attended++;
+            for (PostalMeasure given : sessionMeasures(session)) {
+                history.measureRecordedOnInSession(on, given.instrument(), given.measure().total());
+                recorded.add(given.instrument());
+                inError.add(given.measure().enteredInError());
+            }
+            if (history.facts().focus() == null) {
+                history.focusAgreed();
+            }
+            if (session.postalNextDay() != null) {
+                history.measureRecordedOn(on.plusDays(DAY_AFTER), session.postalNextDay().instrument(),
+                        session.postalNextDay().measure().total());
+                recorded.add(session.postalNextDay().instrument());
+                inError.add(session.postalNextDay().measure().enteredInError());
+            }
+        }
+        int[] ordinals = new int[Instrument.values().length];
+        boolean anyEnteredInError = false;
+        for (int i = 0; i < recorded.size(); i++) {
+            Instrument instrument = recorded.get(i);
+            int ordinal = ++ordinals[instrument.ordinal()];
+            if (inError.get(i)) {
+                history.measureEnteredInError(instrument, ordinal);
+                anyEnteredInError = true;
+            }
+        }
+        List<Integer> validTotals = validTotals(plan, recorded, inError);
+        for (int i = 0; i < recorded.size(); i++) {
+            if (!inError.get(i)) {
+                (recorded.get(i) == Instrument.PHQ9 ? phq9 : gad7).add(validTotals.get(i));
+            }
+        }
+        if (plan.ended()) {
+            LocalDate endedOn = history.nextWeeklySession();
+            if (plan.datedAfterTheEnd() != null) {
+                history.measureRecordedOn(endedOn.plusDays(DAY_AFTER), plan.datedAfterTheEnd().instrument(),
+                        plan.datedAfterTheEnd().measure().total());
+            }
+            history.endedOn(endedOn, EndReason.DROPPED_OUT);
+        }
+        return new Told(history.facts(), history.events(), plan.ended(), attended, phq9, gad7, anyEnteredInError);
+    }
+
+    private static List<PostalMeasure> sessionMeasures(SessionPlan session) {
+        List<PostalMeasure> given = new ArrayList<>();
+        if (session.phq9() != null) {
+            given.add(new PostalMeasure(Instrument.PHQ9, session.phq9()));
+        }
+        if (session.gad7() != null) {
+            given.add(new PostalMeasure(Instrument.GAD7, session.gad7()));
+        }
+        return given;
+    }
+
+    /** The totals in recording order, the same order {@link #tell} recorded them in. */
+    private static List<Integer> validTotals(EpisodePlan plan, List<Instrument> recorded, List<Boolean> inError) {
+        List<Integer> totals = new ArrayList<>();
+        totals.add(plan.assessmentPhq9().total());
+        totals.add(plan.assessmentGad7().total());
+        int number = 0;
+        boolean focus = false;
+        for (SessionPlan session : plan.sessions()) {
+            number++;
+            if (!session.attended() || (number > Phase.LAST_INITIAL_SESSION && !focus)) {
+                continue;
+            }
+            focus = true;
+            sessionMeasures(session).forEach(m -> totals.add(m.measure().total()));
+            if (session.postalNextDay() != null) {
+                totals.add(session.postalNextDay().measure().total());
+            }
+        }
+        assertThat(totals).hasSameSizeAs(recorded).hasSameSizeAs(inError);
+        return totals;
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenFlagsAreNullUnlessPaired(@ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+        EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
+        Statistics.label("paired").collect(told.paired())
+                .coverage(coverage -> {
+                    coverage.check(true).percentage(share -> share > 10);
+                    coverage.check(false).percentage(share -> share > 10);
+                });
+        Statistics.label("a measure entered in error").collect(told.anyEnteredInError())
+                .coverage(coverage -> coverage.check(true).percentage(share -> share > 10));
+
+        assertThat(outcome.paired()).isEqualTo(told.paired());
+        List<Boolean> flags = new ArrayList<>();
+        flags.add(outcome.atCaseness());
+        flags.add(outcome.recovered());
+        flags.add(outcome.reliableImprovement());
+        flags.add(outcome.reliableDeterioration());
+        flags.add(outcome.reliableRecovery());
+        if (told.paired()) {
+            assertThat(flags).doesNotContainNull();
+        } else {
+            assertThat(flags).containsOnlyNulls();
+        }
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenFirstAndLastScoresAreTheValidMeasuresUpToTheEnd(
+            @ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+        EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
+
+        assertThat(outcome.firstPhq9()).isEqualTo(told.first(told.phq9()));
+        assertThat(outcome.lastPhq9()).isEqualTo(told.last(told.phq9()));
+        assertThat(outcome.firstGad7()).isEqualTo(told.first(told.gad7()));
+        assertThat(outcome.lastGad7()).isEqualTo(told.last(told.gad7()));
+    }
+
+    @Property
+    void givenAnyPairedEpisode_whenOutcomeComputed_thenTheFlagsFollowTheDefinitions(@ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+        EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
+        if (!told.paired()) {
+            return;
+        }
+        Statistics.label("recovered").collect(told.recovered());
+
+        assertThat(outcome.atCaseness()).isEqualTo(told.atCaseness());
+        assertThat(outcome.recovered()).isEqualTo(told.recovered());
+        assertThat(outcome.reliableImprovement()).isEqualTo(told.reliableDecrease() && !told.reliableIncrease());
+        assertThat(outcome.reliableDeterioration()).isEqualTo(told.reliableIncrease() && !told.reliableDecrease());
+        assertThat(outcome.reliableRecovery())
+                .isEqualTo(told.recovered() && told.reliableDecrease() && !told.reliableIncrease());
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenRecoveredOnlyFromCaseness(@ForAll("episodes") EpisodePlan plan) {
+        EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
+
+        if (Boolean.TRUE.equals(outcome.recovered())) {
+            assertThat(outcome.atCaseness()).isTrue();
+        }
+    }
+
+    @Property
+    void givenAnyEpisode_whenReliablyRecovered_thenRecoveredAndReliablyImproved(@ForAll("episodes") EpisodePlan plan) {
+        EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
+
+        if (Boolean.TRUE.equals(outcome.reliableRecovery())) {
+            assertThat(outcome.recovered()).isTrue();
+            assertThat(outcome.reliableImprovement()).isTrue();
+        }
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenNeverBothReliablyImprovedAndDeteriorated(
+            @ForAll("episodes") EpisodePlan plan) {
+        EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
+
+        assertThat(Boolean.TRUE.equals(outcome.reliableImprovement())
+                && Boolean.TRUE.equals(outcome.reliableDeterioration())).isFalse();
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenAFinishedCourseIsAnEndingWithTwoAttendedSessions(
+            @ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+        EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
+
+        assertThat(outcome.ended()).isEqualTo(told.ended());
+        assertThat(outcome.finishedCourse()).isEqualTo(told.ended() && told.attended() >= SESSIONS_FOR_A_FINISHED_COURSE);
+    }
+
+    @Property
+    void givenAnyEpisode_whenItsEventsAreDeliveredAgain_thenTheFactsAreUnchanged(@ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+
+        EpisodeFacts redelivered = told.facts();
+        for (int sequence = 0; sequence < told.events().size(); sequence++) {
+            redelivered = redelivered.apply(told.events().get(sequence), sequence);
+        }
+
+        assertThat(redelivered).isSameAs(told.facts());
+    }
+}
