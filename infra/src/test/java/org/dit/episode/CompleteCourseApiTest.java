@@ -169,7 +169,7 @@ class CompleteCourseApiTest {
                        convert_from(meta_data, 'UTF8')::jsonb ->> 'commandName' AS command,
                        payload_revision
                   FROM domain_event_entry WHERE aggregate_identifier = ?""", response.json().get("episodeId").asText());
-        assertThat(row).containsEntry("actor", "anonymous").containsEntry("correlation", "trace-4711")
+        assertThat(row).containsEntry("actor", "clinic-lead").containsEntry("correlation", "trace-4711")
                 .containsEntry("command", "ReferClient").containsEntry("payload_revision", "1");
     }
 

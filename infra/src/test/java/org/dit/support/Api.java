@@ -19,10 +19,49 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String base;
+    /** Invented test users of application-test.yml and their passwords. */
+    public static final java.util.Map<String, String> PASSWORDS = java.util.Map.of(
+            "clinic-lead", "lead-test-pw", "admin", "admin-test-pw", "supervisor", "sup-test-pw",
+            "auditor", "audit-test-pw", "reporting", "report-test-pw");
 
+    private final String base;
+    private final String authorization;
+
+    /** Signed in as {@code clinic-lead} (ADMIN, SUPERVISOR and REPORTING): the clinic's whole workflow. */
     public Api(int port) {
+        this(port, basic("clinic-lead"));
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    public int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    /** The same service as another configured user. */
+    public Api as(String username) {
+        return new Api(port(), basic(username));
+    }
+
+    public Api withPassword(String username, String password) {
+        return new Api(port(), "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public Api withBearer(String token) {
+        return new Api(port(), "Bearer " + token);
+    }
+
+    public Api anonymous() {
+        return new Api(port(), null);
+    }
+
+    private static String basic(String username) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + PASSWORDS.get(username)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
@@ -57,6 +96,9 @@ public final class Api {
         if (text != null) {
             request.header("Content-Type", "application/json");
         }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         for (int i = 0; i < headerPairs.length; i += 2) {
             request.header(headerPairs[i], headerPairs[i + 1]);
         }
@@ -64,7 +106,11 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     private static Response send(HttpRequest request) {

@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the service at the suite's PostgreSQL as an external database. */
+/** Points the service at the suite's PostgreSQL as an external database, and trusts the suite's token signer. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -12,6 +12,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=").applyTo(context.getEnvironment());
+                "spring.datasource.password=",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile())
+                .applyTo(context.getEnvironment());
     }
 }

@@ -177,6 +177,12 @@ public final class EpisodeHistories {
             return with(measure(instrument, total, date, newestBooking().number()));
         }
 
+        /** A questionnaire completed in the latest attended session, dated that session's clinic date. */
+        public EpisodeHistory completedInSession(Instrument instrument, int total) {
+            EpisodeFacts.SessionFact session = facts.attendedSessions().get(facts.attendedSessions().size() - 1);
+            return with(measure(instrument, total, LocalDate.ofInstant(session.startsAt(), CLINIC_ZONE), session.number()));
+        }
+
         public EpisodeHistory missedOn(LocalDate date) {
             bookedOn(date);
             return with(new SessionMissed(EPISODE, newestBooking().number(), sessionStartOn(date)));

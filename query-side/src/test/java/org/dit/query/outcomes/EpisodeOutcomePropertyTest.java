@@ -41,6 +41,8 @@ class EpisodeOutcomePropertyTest {
     private static final int MIN_TOTAL = 0;
     private static final int LIKELY = 85;
     private static final int UNLIKELY = 15;
+    private static final int CORRECT = 95;
+    private static final int ENTERED_IN_ERROR = 5;
     private static final double NO_QUESTIONNAIRE_IN_SESSION = 0.3;
     private static final double NO_POSTAL_QUESTIONNAIRE = 0.85;
     private static final int DAY_AFTER = 1;
@@ -61,7 +63,7 @@ class EpisodeOutcomePropertyTest {
 
     /** The generated episode told twice: as events folded into facts, and as the scores that should count. */
     record Told(EpisodeFacts facts, List<EpisodeEvent> events, boolean ended, int attended, List<Integer> phq9,
-                List<Integer> gad7, boolean anyEnteredInError) {
+                List<Integer> gad7, boolean anyEnteredInError, boolean measureDatedAfterTheEnd) {
 
         boolean paired() {
             return phq9.size() >= MEASURES_FOR_A_PAIR && gad7.size() >= MEASURES_FOR_A_PAIR;
@@ -96,8 +98,8 @@ class EpisodeOutcomePropertyTest {
     Arbitrary<EpisodePlan> episodes() {
         Arbitrary<MeasurePlan> phq9 = measure(Instrument.PHQ9);
         Arbitrary<MeasurePlan> gad7 = measure(Instrument.GAD7);
-        Arbitrary<PostalMeasure> postal = Combinators.combine(Arbitraries.of(Instrument.class), Arbitraries.of(Instrument.class)
-                .flatMap(EpisodeOutcomePropertyTest::measure)).as(PostalMeasure::new);
+        Arbitrary<PostalMeasure> postal = Arbitraries.of(Instrument.class)
+                .flatMap(instrument -> measure(instrument).map(measure -> new PostalMeasure(instrument, measure)));
         Arbitrary<SessionPlan> session = Combinators.combine(likely(), phq9.injectNull(NO_QUESTIONNAIRE_IN_SESSION),
                 gad7.injectNull(NO_QUESTIONNAIRE_IN_SESSION), postal.injectNull(NO_POSTAL_QUESTIONNAIRE)).as(SessionPlan::new);
         return Combinators.combine(phq9, gad7, session.list().ofMaxSize(Phase.DEFAULT_COURSE_LENGTH), Arbitraries.of(true, false),
@@ -105,7 +107,8 @@ class EpisodeOutcomePropertyTest {
     }
 
     private static Arbitrary<MeasurePlan> measure(Instrument instrument) {
-        return Combinators.combine(Arbitraries.integers().between(MIN_TOTAL, instrument.maxTotal()), unlikely())
+        Arbitrary<Boolean> enteredInError = Arbitraries.frequency(Tuple.of(ENTERED_IN_ERROR, true), Tuple.of(CORRECT, false));
+        return Combinators.combine(Arbitraries.integers().between(MIN_TOTAL, instrument.maxTotal()), enteredInError)
                 .as(MeasurePlan::new);
     }
 
@@ -113,21 +116,16 @@ class EpisodeOutcomePropertyTest {
         return Arbitraries.frequency(Tuple.of(LIKELY, true), Tuple.of(UNLIKELY, false));
     }
 
-    private static Arbitrary<Boolean> unlikely() {
-        return Arbitraries.frequency(Tuple.of(UNLIKELY, true), Tuple.of(LIKELY, false));
+    /** One questionnaire as the fold should see it. */
+    private record Recorded(Instrument instrument, int total, boolean enteredInError) {
     }
 
     /** Tells the plan as the command side would let it happen. */
     private static Told tell(EpisodePlan plan) {
-        List<Integer> phq9 = new ArrayList<>();
-        List<Integer> gad7 = new ArrayList<>();
-        List<Instrument> recorded = new ArrayList<>();
-        List<Boolean> inError = new ArrayList<>();
+        List<Recorded> recorded = new ArrayList<>();
         EpisodeHistory history = referred().assessed(plan.assessmentPhq9().total(), plan.assessmentGad7().total());
-        recorded.add(Instrument.PHQ9);
-        inError.add(plan.assessmentPhq9().enteredInError());
-        recorded.add(Instrument.GAD7);
-        inError.add(plan.assessmentGad7().enteredInError());
+        recorded.add(new Recorded(Instrument.PHQ9, plan.assessmentPhq9().total(), plan.assessmentPhq9().enteredInError()));
+        recorded.add(new Recorded(Instrument.GAD7, plan.assessmentGad7().total(), plan.assessmentGad7().enteredInError()));
         int attended = 0;
         for (SessionPlan session : plan.sessions()) {
             LocalDate on = history.nextWeeklySession();
@@ -141,45 +139,40 @@ class EpisodeOutcomePropertyTest {
             history.attendedOn(on);
             attended++;
             for (PostalMeasure given : sessionMeasures(session)) {
-                history.measureRecordedOnInSession(on, given.instrument(), given.measure().total());
-                recorded.add(given.instrument());
-                inError.add(given.measure().enteredInError());
+                history.completedInSession(given.instrument(), given.measure().total());
+                recorded.add(new Recorded(given.instrument(), given.measure().total(), given.measure().enteredInError()));
             }
             if (history.facts().focus() == null) {
                 history.focusAgreed();
             }
-            if (session.postalNextDay() != null) {
-                history.measureRecordedOn(on.plusDays(DAY_AFTER), session.postalNextDay().instrument(),
-                        session.postalNextDay().measure().total());
-                recorded.add(session.postalNextDay().instrument());
-                inError.add(session.postalNextDay().measure().enteredInError());
+            PostalMeasure postal = session.postalNextDay();
+            if (postal != null) {
+                history.measureRecordedOn(on.plusDays(DAY_AFTER), postal.instrument(), postal.measure().total());
+                recorded.add(new Recorded(postal.instrument(), postal.measure().total(), postal.measure().enteredInError()));
             }
         }
         int[] ordinals = new int[Instrument.values().length];
-        boolean anyEnteredInError = false;
-        for (int i = 0; i < recorded.size(); i++) {
-            Instrument instrument = recorded.get(i);
-            int ordinal = ++ordinals[instrument.ordinal()];
-            if (inError.get(i)) {
-                history.measureEnteredInError(instrument, ordinal);
-                anyEnteredInError = true;
-            }
-        }
-        List<Integer> validTotals = validTotals(plan, recorded, inError);
-        for (int i = 0; i < recorded.size(); i++) {
-            if (!inError.get(i)) {
-                (recorded.get(i) == Instrument.PHQ9 ? phq9 : gad7).add(validTotals.get(i));
+        for (Recorded measure : recorded) {
+            int ordinal = ++ordinals[measure.instrument().ordinal()];
+            if (measure.enteredInError()) {
+                history.measureEnteredInError(measure.instrument(), ordinal);
             }
         }
         if (plan.ended()) {
             LocalDate endedOn = history.nextWeeklySession();
-            if (plan.datedAfterTheEnd() != null) {
-                history.measureRecordedOn(endedOn.plusDays(DAY_AFTER), plan.datedAfterTheEnd().instrument(),
-                        plan.datedAfterTheEnd().measure().total());
+            PostalMeasure late = plan.datedAfterTheEnd();
+            if (late != null) {
+                history.measureRecordedOn(endedOn.plusDays(DAY_AFTER), late.instrument(), late.measure().total());
             }
             history.endedOn(endedOn, EndReason.DROPPED_OUT);
         }
-        return new Told(history.facts(), history.events(), plan.ended(), attended, phq9, gad7, anyEnteredInError);
+        return new Told(history.facts(), history.events(), plan.ended(), attended, validTotals(recorded, Instrument.PHQ9),
+                validTotals(recorded, Instrument.GAD7), recorded.stream().anyMatch(Recorded::enteredInError),
+                plan.ended() && plan.datedAfterTheEnd() != null);
+    }
+
+    private static List<Integer> validTotals(List<Recorded> recorded, Instrument instrument) {
+        return recorded.stream().filter(m -> m.instrument() == instrument && !m.enteredInError()).map(Recorded::total).toList();
     }
 
     private static List<PostalMeasure> sessionMeasures(SessionPlan session) {
@@ -193,28 +186,6 @@ class EpisodeOutcomePropertyTest {
         return given;
     }
 
-    /** The totals in recording order, the same order {@link #tell} recorded them in. */
-    private static List<Integer> validTotals(EpisodePlan plan, List<Instrument> recorded, List<Boolean> inError) {
-        List<Integer> totals = new ArrayList<>();
-        totals.add(plan.assessmentPhq9().total());
-        totals.add(plan.assessmentGad7().total());
-        int number = 0;
-        boolean focus = false;
-        for (SessionPlan session : plan.sessions()) {
-            number++;
-            if (!session.attended() || (number > Phase.LAST_INITIAL_SESSION && !focus)) {
-                continue;
-            }
-            focus = true;
-            sessionMeasures(session).forEach(m -> totals.add(m.measure().total()));
-            if (session.postalNextDay() != null) {
-                totals.add(session.postalNextDay().measure().total());
-            }
-        }
-        assertThat(totals).hasSameSizeAs(recorded).hasSameSizeAs(inError);
-        return totals;
-    }
-
     @Property
     void givenAnyEpisode_whenOutcomeComputed_thenFlagsAreNullUnlessPaired(@ForAll("episodes") EpisodePlan plan) {
         Told told = tell(plan);
@@ -225,7 +196,12 @@ class EpisodeOutcomePropertyTest {
                     coverage.check(false).percentage(share -> share > 10);
                 });
         Statistics.label("a measure entered in error").collect(told.anyEnteredInError())
-                .coverage(coverage -> coverage.check(true).percentage(share -> share > 10));
+                .coverage(coverage -> {
+                    coverage.check(true).percentage(share -> share > 10);
+                    coverage.check(false).percentage(share -> share > 10);
+                });
+        Statistics.label("a measure dated after the end").collect(told.measureDatedAfterTheEnd())
+                .coverage(coverage -> coverage.check(true).percentage(share -> share > 2));
 
         assertThat(outcome.paired()).isEqualTo(told.paired());
         List<Boolean> flags = new ArrayList<>();

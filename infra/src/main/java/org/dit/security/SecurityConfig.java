@@ -1,0 +1,167 @@
+package org.dit.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dit.command.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Who may do what (README "Access control"). Two ways in: HTTP Basic with the users of {@link UserStore}, and
+ * bearer JWTs when an issuer, JWK set or public key is configured (roles from the {@code roles} claim, the therapist
+ * from {@code therapist_id}). A therapist reaches only the episodes allocated to them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityUsersProperties.class)
+class SecurityConfig {
+
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserStore userStore(SecurityUsersProperties properties, JdbcTemplate jdbc, PasswordEncoder encoder) {
+        return new UserStore(properties, jdbc, encoder);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, EpisodeAccess episodes, ObjectProvider<JwtDecoder> jwtDecoder,
+                            ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"dit\"");
+            problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "sign in with HTTP Basic or a bearer token");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN, "forbidden",
+                "Not allowed", "your role does not allow this, or the record is not yours");
+
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        // clinic administration
+                        .requestMatchers(POST, "/api/therapists", "/api/episodes").hasRole(Role.ADMIN.name())
+                        .requestMatchers(POST, "/api/episodes/{episodeId}/assessment", "/api/episodes/{episodeId}/allocation",
+                                "/api/episodes/{episodeId}/sessions/{number}/cancellation").hasRole(Role.ADMIN.name())
+                        .requestMatchers(POST, "/api/episodes/{episodeId}/sessions",
+                                "/api/episodes/{episodeId}/sessions/{number}/reschedule",
+                                "/api/episodes/{episodeId}/ending").access(adminOrClinicianOf(episodes))
+                        .requestMatchers(POST, "/api/episodes/{episodeId}/extension").hasRole(Role.SUPERVISOR.name())
+                        // clinical commands: attendance, missed, corrections, focus, measures, goodbye letter
+                        .requestMatchers(POST, "/api/episodes/{episodeId}/**").access(clinicianOf(episodes))
+                        // reading the record
+                        .requestMatchers(GET, "/api/episodes/{episodeId}").access(adminOrClinicianOf(episodes))
+                        .requestMatchers(GET, "/api/outcomes/episodes/{episodeId}").access(clinicianOf(episodes))
+                        .requestMatchers(GET, "/api/caseloads/{therapistId}").access(ownCaseload())
+                        .requestMatchers(GET, "/api/caseloads", "/api/waiting-list", "/api/outcomes", "/api/outcomes/monthly")
+                                .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.REPORTING.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/api/**").denyAll()
+                        .anyRequest().authenticated());
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
+        }
+        return http.build();
+    }
+
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(rolesFromClaim());
+        return converter;
+    }
+
+    private static Converter<Jwt, Collection<GrantedAuthority>> rolesFromClaim() {
+        return jwt -> {
+            List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+            if (roles == null) {
+                return List.of();
+            }
+            return roles.stream()
+                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+        };
+    }
+
+    /** A supervisor on any episode; a therapist on an episode allocated to them. */
+    private static AuthorizationManager<RequestAuthorizationContext> clinicianOf(EpisodeAccess episodes) {
+        return (authentication, context) -> new AuthorizationDecision(
+                isClinicianOf(authentication, context.getVariables().get("episodeId"), episodes));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> adminOrClinicianOf(EpisodeAccess episodes) {
+        return (authentication, context) -> new AuthorizationDecision(Callers.has(authentication.get(), Role.ADMIN)
+                || isClinicianOf(authentication, context.getVariables().get("episodeId"), episodes));
+    }
+
+    private static boolean isClinicianOf(Supplier<Authentication> supplier, String episodeId, EpisodeAccess episodes) {
+        Authentication authentication = supplier.get();
+        if (Callers.has(authentication, Role.SUPERVISOR)) {
+            return true;
+        }
+        UUID therapistId = Callers.therapistId(authentication);
+        return Callers.has(authentication, Role.THERAPIST) && therapistId != null && episodeId != null
+                && episodes.isAllocatedTo(therapistId, episodeId);
+    }
+
+    /** Administrators and supervisors see every caseload; a therapist their own. */
+    private static AuthorizationManager<RequestAuthorizationContext> ownCaseload() {
+        return (supplier, context) -> {
+            Authentication authentication = supplier.get();
+            if (Callers.has(authentication, Role.ADMIN) || Callers.has(authentication, Role.SUPERVISOR)) {
+                return new AuthorizationDecision(true);
+            }
+            UUID therapistId = Callers.therapistId(authentication);
+            return new AuthorizationDecision(Callers.has(authentication, Role.THERAPIST) && therapistId != null
+                    && therapistId.toString().equalsIgnoreCase(context.getVariables().get("therapistId")));
+        };
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String title,
+                                String detail) throws IOException {
+        ProblemDetail problem = Problems.problem(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
