@@ -12,6 +12,7 @@ import org.dit.events.episode.Phase;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
+import org.dit.query.history.EpisodeFacts;
 
 /** GET /api/episodes/{id} (DESIGN §5). */
 public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
@@ -21,6 +22,20 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     public EpisodeView {
         sessions = List.copyOf(sessions);
         measures = List.copyOf(measures);
+    }
+
+    /** The same view, folded from an episode's facts (used to show an episode as it stood at a past moment). */
+    public static EpisodeView of(EpisodeFacts facts) {
+        return new EpisodeView(facts.episodeId(), facts.clientId(), facts.status(), facts.phase(), facts.courseLength(),
+                facts.therapistId(),
+                facts.sessions().stream().map(s -> new SessionView(s.number(), s.startsAt(), s.durationMinutes(), s.mode(),
+                        s.state())).toList(),
+                facts.focus() == null ? null : new FocusView(facts.focus().selfRepresentation(),
+                        facts.focus().otherRepresentation(), facts.focus().affect(), facts.focus().defensiveFunction()),
+                facts.goodbyeLetterSharedOn(),
+                facts.measures().stream().map(m -> new MeasureView(m.measureId(), m.instrument(), m.total(),
+                        m.instrument().severity(m.total()), m.recordedOn(), m.enteredInError())).toList(),
+                facts.endedOn(), facts.endReason());
     }
 
     public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
