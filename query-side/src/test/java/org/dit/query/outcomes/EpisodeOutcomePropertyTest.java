@@ -45,20 +45,24 @@ class EpisodeOutcomePropertyTest {
     private static final int ENTERED_IN_ERROR = 5;
     private static final double NO_QUESTIONNAIRE_IN_SESSION = 0.3;
     private static final double NO_POSTAL_QUESTIONNAIRE = 0.85;
+    private static final int SAME_DAY = 0;
     private static final int DAY_AFTER = 1;
 
     record MeasurePlan(int total, boolean enteredInError) {
     }
 
-    record PostalMeasure(Instrument instrument, MeasurePlan measure) {
+    record Questionnaire(Instrument instrument, MeasurePlan measure) {
     }
 
-    /** One weekly session; questionnaires are only completed when it is attended. */
-    record SessionPlan(boolean attended, MeasurePlan phq9, MeasurePlan gad7, PostalMeasure postalNextDay) {
+    /**
+     * One weekly session; questionnaires are only completed when it is attended. A postal questionnaire arrives the day
+     * after the session, or the same day (then it is recorded after the session's own).
+     */
+    record SessionPlan(boolean attended, MeasurePlan phq9, MeasurePlan gad7, Questionnaire postal, int postalDaysAfter) {
     }
 
     record EpisodePlan(MeasurePlan assessmentPhq9, MeasurePlan assessmentGad7, List<SessionPlan> sessions, boolean ended,
-                       PostalMeasure datedAfterTheEnd) {
+                       Questionnaire datedAfterTheEnd) {
     }
 
     /** The generated episode told twice: as events folded into facts, and as the scores that should count. */
@@ -98,10 +102,11 @@ class EpisodeOutcomePropertyTest {
     Arbitrary<EpisodePlan> episodes() {
         Arbitrary<MeasurePlan> phq9 = measure(Instrument.PHQ9);
         Arbitrary<MeasurePlan> gad7 = measure(Instrument.GAD7);
-        Arbitrary<PostalMeasure> postal = Arbitraries.of(Instrument.class)
-                .flatMap(instrument -> measure(instrument).map(measure -> new PostalMeasure(instrument, measure)));
+        Arbitrary<Questionnaire> postal = Arbitraries.of(Instrument.class)
+                .flatMap(instrument -> measure(instrument).map(measure -> new Questionnaire(instrument, measure)));
         Arbitrary<SessionPlan> session = Combinators.combine(likely(), phq9.injectNull(NO_QUESTIONNAIRE_IN_SESSION),
-                gad7.injectNull(NO_QUESTIONNAIRE_IN_SESSION), postal.injectNull(NO_POSTAL_QUESTIONNAIRE)).as(SessionPlan::new);
+                gad7.injectNull(NO_QUESTIONNAIRE_IN_SESSION), postal.injectNull(NO_POSTAL_QUESTIONNAIRE),
+                Arbitraries.of(SAME_DAY, DAY_AFTER)).as(SessionPlan::new);
         return Combinators.combine(phq9, gad7, session.list().ofMaxSize(Phase.DEFAULT_COURSE_LENGTH), Arbitraries.of(true, false),
                 postal.injectNull(NO_POSTAL_QUESTIONNAIRE)).as(EpisodePlan::new);
     }
@@ -138,16 +143,16 @@ class EpisodeOutcomePropertyTest {
             }
             history.attendedOn(on);
             attended++;
-            for (PostalMeasure given : sessionMeasures(session)) {
+            for (Questionnaire given : sessionMeasures(session)) {
                 history.completedInSession(given.instrument(), given.measure().total());
                 recorded.add(new Recorded(given.instrument(), given.measure().total(), given.measure().enteredInError()));
             }
             if (history.facts().focus() == null) {
                 history.focusAgreed();
             }
-            PostalMeasure postal = session.postalNextDay();
+            Questionnaire postal = session.postal();
             if (postal != null) {
-                history.measureRecordedOn(on.plusDays(DAY_AFTER), postal.instrument(), postal.measure().total());
+                history.measureRecordedOn(on.plusDays(session.postalDaysAfter()), postal.instrument(), postal.measure().total());
                 recorded.add(new Recorded(postal.instrument(), postal.measure().total(), postal.measure().enteredInError()));
             }
         }
@@ -160,7 +165,7 @@ class EpisodeOutcomePropertyTest {
         }
         if (plan.ended()) {
             LocalDate endedOn = history.nextWeeklySession();
-            PostalMeasure late = plan.datedAfterTheEnd();
+            Questionnaire late = plan.datedAfterTheEnd();
             if (late != null) {
                 history.measureRecordedOn(endedOn.plusDays(DAY_AFTER), late.instrument(), late.measure().total());
             }
@@ -175,13 +180,13 @@ class EpisodeOutcomePropertyTest {
         return recorded.stream().filter(m -> m.instrument() == instrument && !m.enteredInError()).map(Recorded::total).toList();
     }
 
-    private static List<PostalMeasure> sessionMeasures(SessionPlan session) {
-        List<PostalMeasure> given = new ArrayList<>();
+    private static List<Questionnaire> sessionMeasures(SessionPlan session) {
+        List<Questionnaire> given = new ArrayList<>();
         if (session.phq9() != null) {
-            given.add(new PostalMeasure(Instrument.PHQ9, session.phq9()));
+            given.add(new Questionnaire(Instrument.PHQ9, session.phq9()));
         }
         if (session.gad7() != null) {
-            given.add(new PostalMeasure(Instrument.GAD7, session.gad7()));
+            given.add(new Questionnaire(Instrument.GAD7, session.gad7()));
         }
         return given;
     }

@@ -34,6 +34,7 @@ class EpisodeOutcomeTest {
     private static final int MILD_GAD7 = 6;
     private static final int MINIMAL_PHQ9 = 3;
     private static final int MINIMAL_GAD7 = 2;
+    private static final int NO_DEPRESSIVE_SYMPTOMS = 0;
     private static final int SEVERE_PHQ9 = 22;
     private static final int SEVERE_GAD7 = 17;
     private static final int PHQ9_BELOW_CASENESS = 9;
@@ -267,7 +268,16 @@ class EpisodeOutcomeTest {
         }
 
         @Test
-        void givenTwoPhq9OnTheLastDay_whenOutcomeComputed_thenTheOneRecordedLaterIsTheLast() {
+        void givenALowerPhq9RecordedLaterOnTheLastDay_whenOutcomeComputed_thenTheOneRecordedLaterIsTheLast() {
+            EpisodeOutcome outcome = outcomeOf(recoveringOverTwoSessions()
+                    .measureRecordedOn(SECOND_SESSION_ON, Instrument.PHQ9, NO_DEPRESSIVE_SYMPTOMS)
+                    .endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.lastPhq9()).isEqualTo(NO_DEPRESSIVE_SYMPTOMS);
+        }
+
+        @Test
+        void givenAHigherPhq9RecordedLaterOnTheLastDay_whenOutcomeComputed_thenTheOneRecordedLaterIsTheLast() {
             EpisodeOutcome outcome = outcomeOf(recoveringOverTwoSessions()
                     .measureRecordedOn(SECOND_SESSION_ON, Instrument.PHQ9, MILD_PHQ9)
                     .endedOn(ENDED_ON, EndReason.DROPPED_OUT));
@@ -276,9 +286,18 @@ class EpisodeOutcomeTest {
         }
 
         @Test
-        void givenAnotherPhq9OnTheAssessmentDay_whenOutcomeComputed_thenTheAssessmentPhq9RecordedFirstIsTheFirst() {
+        void givenALowerPhq9LaterOnTheAssessmentDay_whenOutcomeComputed_thenTheAssessmentPhq9IsTheFirst() {
             EpisodeOutcome outcome = outcomeOf(assessedModerate()
                     .measureRecordedOn(ASSESSED_ON, Instrument.PHQ9, MILD_PHQ9)
+                    .attendedOn(FIRST_SESSION_ON, MINIMAL_PHQ9, MINIMAL_GAD7).endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.firstPhq9()).isEqualTo(MODERATE_PHQ9);
+        }
+
+        @Test
+        void givenAHigherPhq9LaterOnTheAssessmentDay_whenOutcomeComputed_thenTheAssessmentPhq9IsTheFirst() {
+            EpisodeOutcome outcome = outcomeOf(assessedModerate()
+                    .measureRecordedOn(ASSESSED_ON, Instrument.PHQ9, SEVERE_PHQ9)
                     .attendedOn(FIRST_SESSION_ON, MINIMAL_PHQ9, MINIMAL_GAD7).endedOn(ENDED_ON, EndReason.DROPPED_OUT));
 
             assertThat(outcome.firstPhq9()).isEqualTo(MODERATE_PHQ9);
