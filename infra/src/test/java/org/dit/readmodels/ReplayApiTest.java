@@ -118,6 +118,32 @@ class ReplayApiTest {
     }
 
     @Test
+    void givenAReadModelBeingRebuilt_whenItIsQueried_thenTheAnswerSaysRebuildingUntilTheReplayEnds() {
+        aCourseWithEveryKindOfEvent();
+        awaitCaughtUp();
+        org.axonframework.eventhandling.StreamingEventProcessor caseload = processing
+                .eventProcessor("caseload", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        caseload.shutDown();
+        caseload.resetTokens();
+        try {
+            Api.Response during = api.get("/api/caseloads");
+            assertThat(during.header("Read-Model-Status")).isEqualTo("REBUILDING");
+            JsonNode status = null;
+            for (JsonNode projection : api.get("/api/admin/projections").json()) {
+                if ("caseload".equals(projection.get("name").asText())) {
+                    status = projection;
+                }
+            }
+            assertThat(status.get("replaying").asBoolean()).isTrue();
+            assertThat(status.get("caughtUp").asBoolean()).isFalse();
+        } finally {
+            caseload.start();
+        }
+        awaitCaughtUp();
+        assertThat(api.get("/api/caseloads").header("Read-Model-Status")).isEqualTo("CURRENT");
+    }
+
+    @Test
     void givenAppliedEvents_whenTheyAreDeliveredAgain_thenNoReadModelChanges() {
         String therapistId = clinic.registerTherapist(2);
         String episodeId = clinic.clientInTherapyWith(therapistId);

@@ -1,16 +1,19 @@
 package org.dit.query.admin;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +27,13 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    /** Head of the log when this node started a replay: until the projection passes it, the model is rebuilding. */
-    private final Map<String, Long> replayTargets = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     public record ProjectionStatus(String name, long position, long headPosition, boolean caughtUp, boolean replaying,
@@ -56,7 +60,6 @@ public class ProjectionAdmin {
             return false;
         }
         StreamingEventProcessor p = processor.get();
-        replayTargets.put(name, headPosition());
         p.shutDown();
         p.resetTokens();
         p.start();
@@ -75,22 +78,33 @@ public class ProjectionAdmin {
                     .map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(pos -> pos.orElse(0)).min().orElse(0);
             boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s))
-                    || replayRequested(name, segments.isEmpty() ? -1 : position);
+                    || storedTokensReplaying(name);
             boolean caughtUp = position >= head && !segments.isEmpty();
             return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size());
         });
     }
 
-    private boolean replayRequested(String name, long position) {
-        Long target = replayTargets.get(name);
-        if (target == null) {
-            return false;
+    /**
+     * Reads the processor's tokens as stored, so the answer holds whichever node owns the segments, and also while no
+     * node has claimed them yet (just after a reset, or after a restart in the middle of a replay).
+     */
+    private boolean storedTokensReplaying(String name) {
+        List<String> tokens = jdbc.queryForList("""
+                SELECT convert_from(token, 'UTF8') FROM token_entry
+                 WHERE processor_name = ? AND token_type LIKE '%ReplayToken'""", String.class, name);
+        for (String token : tokens) {
+            try {
+                JsonNode replay = json.readTree(token);
+                long reset = replay.path("tokenAtReset").path("index").asLong(-1);
+                long current = replay.path("currentToken").path("index").asLong(-1);
+                if (current < reset) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
         }
-        if (position >= target) {
-            replayTargets.remove(name, target);
-            return false;
-        }
-        return true;
+        return false;
     }
 
     private static boolean behind(EventTrackerStatus status) {
