@@ -38,10 +38,12 @@ class OutcomesProjection {
             count(*) FILTER (WHERE finished AND paired AND reliable_improvement) AS reliably_improved,
             count(*) FILTER (WHERE finished AND paired AND reliable_recovery) AS reliably_recovered,
             count(*) FILTER (WHERE finished AND paired AND reliable_deterioration) AS reliably_deteriorated,
-            count(*) FILTER (WHERE finished AND days_to_first_session <= 42) AS within_6_weeks,
-            count(*) FILTER (WHERE finished AND days_to_first_session <= 126) AS within_18_weeks,
-            count(*) FILTER (WHERE finished AND days_first_to_second > 28) AS over_28_days,
-            count(*) FILTER (WHERE finished AND days_first_to_second > 90) AS over_90_days""";
+            count(*) FILTER (WHERE finished AND days_to_first_session <= %d) AS within_6_weeks,
+            count(*) FILTER (WHERE finished AND days_to_first_session <= %d) AS within_18_weeks,
+            count(*) FILTER (WHERE finished AND days_first_to_second > %d) AS over_28_days,
+            count(*) FILTER (WHERE finished AND days_first_to_second > %d) AS over_90_days""".formatted(
+            OutcomeRules.SIX_WEEKS_DAYS, OutcomeRules.EIGHTEEN_WEEKS_DAYS, OutcomeRules.HIDDEN_WAIT_DAYS,
+            OutcomeRules.LONG_HIDDEN_WAIT_DAYS);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
