@@ -48,14 +48,12 @@ class CaseloadProjection {
 
     @EventHandler
     void on(EpisodeEvent event, @SequenceNumber long sequence) {
-        UUID episodeId = event.episodeId().value();
-        List<String> stored = jdbc.queryForList("SELECT facts::text FROM caseload_episode WHERE episode_id = ?", String.class,
-                episodeId);
-        EpisodeFacts before = FactsJson.read(stored.isEmpty() ? null : stored.get(0), episodeId);
-        EpisodeFacts facts = before.apply(event, sequence);
-        if (facts == before) {
+        Optional<EpisodeFacts> advanced = FactsJson.advance(jdbc, "caseload_episode", event, sequence);
+        if (advanced.isEmpty()) {
             return;
         }
+        EpisodeFacts facts = advanced.get();
+        UUID episodeId = facts.episodeId();
         boolean active = facts.status() == EpisodeStatus.IN_THERAPY;
         List<Integer> phq9 = facts.validMeasures(Instrument.PHQ9).stream().map(EpisodeFacts.MeasureFact::total).toList();
         List<Integer> gad7 = facts.validMeasures(Instrument.GAD7).stream().map(EpisodeFacts.MeasureFact::total).toList();

@@ -2,6 +2,8 @@ package org.dit.query.history;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.dit.events.episode.EpisodeEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The stored form of {@link EpisodeFacts} in read-model tables; its own mapper, so web settings cannot change it. */
 public final class FactsJson {
@@ -19,6 +23,23 @@ public final class FactsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private FactsJson() {
+    }
+
+    /**
+     * Loads an episode's stored facts from a read-model table (column {@code facts}, key {@code episode_id}) and applies
+     * one event; empty when the event was applied already, so the caller writes nothing.
+     */
+    public static Optional<EpisodeFacts> advance(JdbcTemplate jdbc, String table, EpisodeEvent event, long sequence) {
+        UUID episodeId = event.episodeId().value();
+        EpisodeFacts before = load(jdbc, table, episodeId).orElseGet(() -> EpisodeFacts.none(episodeId));
+        EpisodeFacts after = before.apply(event, sequence);
+        return after == before ? Optional.empty() : Optional.of(after);
+    }
+
+    public static Optional<EpisodeFacts> load(JdbcTemplate jdbc, String table, UUID episodeId) {
+        List<String> stored = jdbc.queryForList("SELECT facts::text FROM " + table + " WHERE episode_id = ?", String.class,
+                episodeId);
+        return stored.stream().findFirst().map(json -> read(json, episodeId));
     }
 
     public static String write(EpisodeFacts facts) {

@@ -55,14 +55,12 @@ class OutcomesProjection {
 
     @EventHandler
     void on(EpisodeEvent event, @SequenceNumber long sequence) {
-        UUID episodeId = event.episodeId().value();
-        List<String> stored = jdbc.queryForList("SELECT facts::text FROM outcome_episode WHERE episode_id = ?", String.class,
-                episodeId);
-        EpisodeFacts before = FactsJson.read(stored.isEmpty() ? null : stored.get(0), episodeId);
-        EpisodeFacts facts = before.apply(event, sequence);
-        if (facts == before) {
+        Optional<EpisodeFacts> advanced = FactsJson.advance(jdbc, "outcome_episode", event, sequence);
+        if (advanced.isEmpty()) {
             return;
         }
+        EpisodeFacts facts = advanced.get();
+        UUID episodeId = facts.episodeId();
         EpisodeOutcome o = OutcomeRules.of(facts, clock.getZone());
         jdbc.update("""
                 INSERT INTO outcome_episode (episode_id, therapist_id, ended_on, finished, paired, at_caseness, recovered,
@@ -91,10 +89,7 @@ class OutcomesProjection {
 
     @QueryHandler
     Optional<EpisodeOutcome> handle(FindEpisodeOutcome query) {
-        List<String> stored = jdbc.queryForList("SELECT facts::text FROM outcome_episode WHERE episode_id = ?", String.class,
-                query.episodeId());
-        return stored.stream().findFirst()
-                .map(json -> OutcomeRules.of(FactsJson.read(json, query.episodeId()), clock.getZone()));
+        return FactsJson.load(jdbc, "outcome_episode", query.episodeId()).map(facts -> OutcomeRules.of(facts, clock.getZone()));
     }
 
     @QueryHandler
