@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +51,7 @@ final class Diary {
                 all.add(new Slot(day, time));
             }
         }
-        java.util.Collections.shuffle(all, random);
+        Collections.shuffle(all, random);
         this.slots = List.copyOf(all);
     }
 

@@ -33,7 +33,7 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    static synchronized Path publicKeyFile() {
+    public static synchronized Path publicKeyFile() {
         if (keys == null) {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

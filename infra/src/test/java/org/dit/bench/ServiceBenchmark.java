@@ -1,0 +1,489 @@
+package org.dit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.dit.DitApplication;
+import org.dit.command.episode.AllocateTherapist;
+import org.dit.command.episode.BookSession;
+import org.dit.command.episode.EndTherapy;
+import org.dit.command.episode.RecordAssessment;
+import org.dit.command.episode.RecordAttendance;
+import org.dit.command.episode.ReferClient;
+import org.dit.command.therapist.RegisterTherapist;
+import org.dit.events.ClientId;
+import org.dit.events.EpisodeId;
+import org.dit.events.MeasureId;
+import org.dit.events.TherapistId;
+import org.dit.events.episode.EndReason;
+import org.dit.events.episode.Focus;
+import org.dit.events.episode.PresentingProblem;
+import org.dit.events.episode.Priority;
+import org.dit.events.episode.SessionMode;
+import org.dit.events.therapist.Accreditation;
+import org.dit.query.admin.ProjectionAdmin;
+import org.dit.support.TestTokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The service measured against this machine's own PostgreSQL ceiling, in one process on one embedded, durable
+ * PostgreSQL: {@code ./mvnw -B -Pbench verify}. Writes bench-results.json and bench-results.md at the top level.
+ * Ratios compare numbers measured in the same run, so a shared, noisy machine moves both sides together.
+ */
+@Tag("bench")
+class ServiceBenchmark {
+
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    static final int EPISODES = Integer.getInteger("bench.episodes", 100_000);
+    static final int MIN_REPLAY_EVENTS = Integer.getInteger("bench.replayEvents", 1_000_000);
+    static final String[] PROJECTIONS = {"episode-view", "caseload", "waiting-list", "outcomes"};
+    static final Focus FOCUS = new Focus("Overlooked", "Dismissive", "Anger, then shame", "Withdraws first");
+    static final MetaData BENCH = MetaData.with("actor", "bench").and("correlationId", "bench");
+
+    final Results results = new Results();
+    ConfigurableApplicationContext context;
+    JdbcTemplate jdbc;
+    CommandGateway gateway;
+    String base;
+    String token;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void measure() throws Exception {
+        Path top = Path.of("").toAbsolutePath().getParent();
+        Path dataDir = Files.createTempDirectory("dit-bench");
+        token = TestTokens.token("bench", List.of("ADMIN", "SUPERVISOR", "REPORTING"), null);
+        long started = System.nanoTime();
+        context = new SpringApplication(DitApplication.class).run("--server.port=0", "--spring.datasource.url=",
+                "--dit.embedded-db.data-dir=" + dataDir, "--logging.level.root=WARN",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile());
+        base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        waitUntil(() -> get("/actuator/health").statusCode() == 200, Duration.ofSeconds(60));
+        results.put("startupS", (System.nanoTime() - started) / 1e9, "start-up to health UP, fresh embedded database (s)");
+        try {
+            jdbc = context.getBean(JdbcTemplate.class);
+            gateway = context.getBean(CommandGateway.class);
+            results.put("durable", "fsync=" + jdbc.queryForObject("SHOW fsync", String.class) + ", synchronous_commit="
+                    + jdbc.queryForObject("SHOW synchronous_commit", String.class), "database durability");
+
+            ceilingInserts();
+            commandPath();
+            httpPath();
+            replay();
+            queries();
+            countsMatch();
+            results.put("peakRssMb", peakRssMb(), "peak resident memory of the service JVM (MB)");
+            results.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024), "JVM max heap (MB)");
+            results.put("commit", commit(top), "commit");
+            results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                    + totalMemoryGb() + " GiB", "machine");
+            results.put("date", LocalDate.now().toString(), "date");
+            results.write(top.resolve("bench-results.json"), top.resolve("bench-results.md"),
+                    "Benchmark of " + LocalDate.now() + ", commit " + results.get("commit") + ", " + results.get("machine"));
+        } finally {
+            context.close();
+        }
+        assertThat(results.get("readModelCountsMatch")).isEqualTo(true);
+    }
+
+    // 1. ceilings ------------------------------------------------------------------------------------------------
+
+    private void ceilingInserts() throws Exception {
+        jdbc.execute("""
+                CREATE TABLE bench_ceiling (global_index BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255) NOT NULL,
+                    sequence_number BIGINT NOT NULL, type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL UNIQUE,
+                    meta_data BYTEA, payload BYTEA NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,
+                    time_stamp VARCHAR(255) NOT NULL, UNIQUE (aggregate_identifier, sequence_number))""");
+        byte[] payload = ("{\"episodeId\":\"" + UUID.randomUUID() + "\",\"sessionNumber\":3,\"therapistId\":\"" + UUID.randomUUID()
+                + "\",\"startsAt\":\"2026-03-23T09:00:00Z\",\"durationMinutes\":50,\"mode\":\"IN_PERSON\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] meta = "{\"actor\":\"bench\",\"commandName\":\"BookSession\",\"correlationId\":\"0b6c8f0e-5a43-4c2e-9d2f-4f1c1a8e7d11\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int threads : new int[] {1, 8}) {
+            Latencies latencies = new Latencies(threads, 2_000_000);
+            double rate = parallel(threads, Math.max(5, SECONDS / 3), latencies, (thread, deadline) -> {
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    jdbc.update("""
+                            INSERT INTO bench_ceiling (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
+                                   payload, payload_revision, payload_type, time_stamp) VALUES (?, 0, 'Episode', ?, ?, ?, '1', ?, ?)""",
+                            UUID.randomUUID().toString(), UUID.randomUUID().toString(), meta, payload,
+                            "org.dit.events.episode.SessionBooked", Instant.now().toString());
+                    latencies.record(thread, System.nanoTime() - start);
+                }
+            });
+            results.put("ceilingInsertTx" + threads, rate, "ceiling: single-row INSERT transactions/s, " + threads + " thread(s)");
+        }
+        jdbc.execute("DROP TABLE bench_ceiling");
+    }
+
+    private void ceilingReadDeserialize() {
+        Serializer serializer = context.getBean("eventSerializer", Serializer.class);
+        TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+        long[] rows = new long[1];
+        long start = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL statement_timeout = 0");
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(
+                        "SELECT payload_type, payload_revision, payload FROM domain_event_entry ORDER BY global_index");
+                statement.setFetchSize(2000);
+                return statement;
+            }, rs -> {
+                Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1),
+                        rs.getString(2)));
+                if (payload != null) {
+                    rows[0]++;
+                }
+            });
+        });
+        results.put("ceilingReadDeserialize", rows[0] / ((System.nanoTime() - start) / 1e9),
+                "ceiling: sequential read of the event table + Jackson deserialisation, rows/s");
+    }
+
+    // 2. commands in process -------------------------------------------------------------------------------------
+
+    private void commandPath() throws Exception {
+        for (int threads : new int[] {1, 8}) {
+            List<TherapistId> therapists = registerTherapists(threads);
+            Latencies latencies = new Latencies(threads, 1_000_000);
+            LagProbe probe = threads == 8 ? new LagProbe() : null;
+            double rate = parallel(threads, SECONDS, latencies, (thread, deadline) ->
+                    new Workload().run(deadline, latencies, thread, inProcess(therapists.get(thread))));
+            if (probe != null) {
+                probe.stop();
+                results.put("lagP50Ms", probe.latencies.percentileMs(50), "projection lag under load, commit to visible, p50 (ms)");
+                results.put("lagP99Ms", probe.latencies.percentileMs(99), "projection lag under load, commit to visible, p99 (ms)");
+            }
+            results.put("commandRate" + threads, rate, "command path in process, commands/s, " + threads + " thread(s)");
+            results.put("commandP50Ms" + threads, latencies.percentileMs(50), "command p50 (ms), " + threads + " thread(s)");
+            results.put("commandP99Ms" + threads, latencies.percentileMs(99), "command p99 (ms), " + threads + " thread(s)");
+            results.put("commandErrors" + threads, latencies.errors(), "command errors, " + threads + " thread(s)");
+            results.put("commandRatio" + threads, rate / (Double) results.get("ceilingInsertTx" + threads),
+                    "command rate / insert ceiling, " + threads + " thread(s)");
+        }
+    }
+
+    private List<TherapistId> registerTherapists(int count) {
+        List<TherapistId> therapists = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TherapistId id = TherapistId.random();
+            send(new RegisterTherapist(id, "Bench Therapist " + i, Accreditation.QUALIFIED, null, 200));
+            therapists.add(id);
+        }
+        return therapists;
+    }
+
+    private void send(Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(BENCH));
+    }
+
+    private Workload.Sender inProcess(TherapistId therapist) {
+        return (step, episode, session, slot) -> {
+            EpisodeId id = new EpisodeId(episode);
+            switch (step) {
+                case REFER -> send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED,
+                        Priority.ROUTINE));
+                case ASSESS -> send(new RecordAssessment(id, Workload.REFERRED_ON.plusDays(7), true, Workload.PHQ9, Workload.GAD7,
+                        null, MeasureId.random(), MeasureId.random()));
+                case ALLOCATE -> send(new AllocateTherapist(id, therapist, Workload.REFERRED_ON.plusDays(14)));
+                case BOOK -> send(new BookSession(id, slot, 50, SessionMode.VIDEO));
+                case ATTEND -> send(new RecordAttendance(id, session, Workload.PHQ9, Workload.GAD7, MeasureId.random(),
+                        MeasureId.random()));
+                case FOCUS -> send(new org.dit.command.episode.AgreeFocus(id, FOCUS, null));
+                case END -> send(new EndTherapy(id, Workload.REFERRED_ON.plusDays(60), EndReason.DROPPED_OUT));
+            }
+        };
+    }
+
+    /** Every 50 ms a referral; the time from its commit until the episode view shows it. */
+    private final class LagProbe {
+        final Latencies latencies = new Latencies(1, 100_000);
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread thread = new Thread(this::run, "lag-probe");
+
+        LagProbe() {
+            thread.start();
+        }
+
+        void run() {
+            while (running.get()) {
+                EpisodeId id = EpisodeId.random();
+                send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED, Priority.ROUTINE));
+                long committed = System.nanoTime();
+                while (Boolean.FALSE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM episode_view WHERE episode_id = ?)",
+                        Boolean.class, id.value()))) {
+                    sleep(1);
+                }
+                latencies.record(0, System.nanoTime() - committed);
+                sleep(50);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    // 3. HTTP end to end -----------------------------------------------------------------------------------------
+
+    private void httpPath() throws Exception {
+        for (int clients : new int[] {8, 32}) {
+            List<TherapistId> therapists = registerTherapists(clients);
+            Latencies latencies = new Latencies(clients, 1_000_000);
+            double rate = parallel(clients, SECONDS, latencies, (thread, deadline) ->
+                    new Workload().run(deadline, latencies, thread, overHttp(therapists.get(thread))));
+            results.put("httpRate" + clients, rate, "HTTP end to end, requests/s, " + clients + " clients");
+            results.put("httpP50Ms" + clients, latencies.percentileMs(50), "HTTP p50 (ms), " + clients + " clients");
+            results.put("httpP99Ms" + clients, latencies.percentileMs(99), "HTTP p99 (ms), " + clients + " clients");
+            results.put("httpErrors" + clients, latencies.errors(), "HTTP errors, " + clients + " clients");
+        }
+    }
+
+    private Workload.Sender overHttp(TherapistId therapist) {
+        ObjectMapper json = new ObjectMapper();
+        String[] episodeId = new String[1];
+        return (step, ignored, session, slot) -> {
+            String e = "/api/episodes/" + episodeId[0];
+            HttpResponse<String> response = switch (step) {
+                case REFER -> post("/api/episodes", Map.of("clientId", UUID.randomUUID().toString(), "referralSource", "GP",
+                        "referredOn", Workload.REFERRED_ON.toString(), "presentingProblem", "MIXED", "priority", "ROUTINE"));
+                case ASSESS -> post(e + "/assessment", Map.of("assessedOn", Workload.REFERRED_ON.plusDays(7).toString(),
+                        "suitable", true, "phq9", Workload.PHQ9, "gad7", Workload.GAD7));
+                case ALLOCATE -> post(e + "/allocation", Map.of("therapistId", therapist.toString(),
+                        "allocatedOn", Workload.REFERRED_ON.plusDays(14).toString()));
+                case BOOK -> post(e + "/sessions", Map.of("startsAt", slot.toString(), "mode", "VIDEO"));
+                case ATTEND -> post(e + "/sessions/" + session + "/attendance", Map.of("phq9", Workload.PHQ9, "gad7", Workload.GAD7));
+                case FOCUS -> post(e + "/focus", Map.of("selfRepresentation", FOCUS.selfRepresentation(),
+                        "otherRepresentation", FOCUS.otherRepresentation(), "affect", FOCUS.affect(),
+                        "defensiveFunction", FOCUS.defensiveFunction()));
+                case END -> post(e + "/ending", Map.of("endedOn", Workload.REFERRED_ON.plusDays(60).toString(),
+                        "reason", "DROPPED_OUT"));
+            };
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(step + " answered " + response.statusCode() + ": " + response.body());
+            }
+            if (step == Workload.Step.REFER) {
+                episodeId[0] = json.readTree(response.body()).get("episodeId").asText();
+            }
+        };
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // 4. replay --------------------------------------------------------------------------------------------------
+
+    List<TherapistId> seededTherapists;
+
+    private void replay() throws Exception {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        List<StreamingEventProcessor> paused = new ArrayList<>();
+        for (String name : PROJECTIONS) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            paused.add(processor);
+        }
+        StreamingEventProcessor chain = processing.eventProcessor("audit-chain", StreamingEventProcessor.class).orElseThrow();
+        chain.shutDown();
+        long seedStart = System.nanoTime();
+        Seeder.Seeded seeded = new Seeder(context.getBean(EventStore.class), context.getBean(TransactionTemplate.class))
+                .seed(EPISODES, 100);
+        seededTherapists = seeded.therapists();
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        results.put("seedEventsPerSec", seeded.events() / ((System.nanoTime() - seedStart) / 1e9),
+                "setup: seeding through the event store, events/s (not a target)");
+        assertThat(events).as("the replay runs over at least " + MIN_REPLAY_EVENTS + " events").isGreaterThanOrEqualTo(
+                Math.min(MIN_REPLAY_EVENTS, seeded.events()));
+        ceilingReadDeserialize();
+
+        ProjectionAdmin admin = context.getBean(ProjectionAdmin.class);
+        long start = System.nanoTime();
+        for (String name : PROJECTIONS) {
+            admin.replay(name);
+        }
+        waitUntil(() -> admin.statuses().stream().allMatch(s -> s.caughtUp() && !s.replaying()), Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.put("replayEvents", events, "replay: events in the log");
+        results.put("replayProjections", PROJECTIONS.length, "replay: projections rebuilt together");
+        results.put("replayEventsPerSec", events / seconds, "replay: events/s (every projection through the whole log)");
+        results.put("replayRatio", events / seconds / (Double) results.get("ceilingReadDeserialize"),
+                "replay rate / read+deserialise ceiling");
+        chain.start();
+    }
+
+    // 5. queries at scale ----------------------------------------------------------------------------------------
+
+    private void queries() throws Exception {
+        long episodes = jdbc.queryForObject("SELECT count(*) FROM episode_view", Long.class);
+        results.put("episodes", episodes, "episodes in the read models");
+        String therapist = seededTherapists.get(0).toString();
+        int year = LocalDate.now().getYear() - 1;
+        Map<String, String> queries = Map.of(
+                "Caseload", "/api/caseloads/" + therapist,
+                "WaitingList", "/api/waiting-list",
+                "Outcomes", "/api/outcomes?from=" + year + "-01-01&to=" + year + "-12-31");
+        for (Map.Entry<String, String> query : new java.util.TreeMap<>(queries).entrySet()) {
+            Latencies latencies = new Latencies(1, 1000);
+            for (int i = 0; i < 250; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = get(query.getValue());
+                if (i >= 50) {
+                    latencies.record(0, System.nanoTime() - start);
+                }
+                if (response.statusCode() != 200) {
+                    latencies.error();
+                }
+            }
+            results.put("queryP50Ms" + query.getKey(), latencies.percentileMs(50), query.getKey() + " query p50 (ms)");
+            results.put("queryP99Ms" + query.getKey(), latencies.percentileMs(99), query.getKey() + " query p99 (ms)");
+        }
+        results.put("waitingListEntries", jdbc.queryForObject(
+                "SELECT count(*) FROM waiting_list_entry WHERE waitlisted_on IS NOT NULL AND left_on IS NULL", Long.class),
+                "clients on the waiting list");
+    }
+
+    // 6. every read model agrees with the log --------------------------------------------------------------------
+
+    private void countsMatch() {
+        long referred = countEvents("ClientReferred");
+        Map<String, Long> expected = Map.of(
+                "episode_view", referred, "caseload_episode", referred, "waiting_list_entry", referred,
+                "outcome_episode", referred, "caseload_therapist", countEvents("TherapistRegistered"),
+                "episode_view_session", countEvents("SessionBooked"),
+                "episode_view_measure", countEvents("OutcomeMeasureRecorded"));
+        boolean match = true;
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+            long rows = jdbc.queryForObject("SELECT count(*) FROM " + table.getKey(), Long.class);
+            if (rows != table.getValue()) {
+                System.out.printf("BENCH mismatch %s: %d rows, %d expected%n", table.getKey(), rows, table.getValue());
+                match = false;
+            }
+        }
+        results.put("readModelCountsMatch", match, "every read model agrees with the log");
+    }
+
+    private long countEvents(String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
+                (type.equals("TherapistRegistered") ? "org.dit.events.therapist." : "org.dit.events.episode.") + type);
+    }
+
+    // helpers ----------------------------------------------------------------------------------------------------
+
+    interface Work {
+        void run(int thread, long deadlineNanos) throws Exception;
+    }
+
+    /** Runs the work on n threads for the given seconds; answers operations per second over the wall time. */
+    private double parallel(int threads, int seconds, Latencies latencies, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                work.run(thread, deadline);
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        return latencies.count() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitUntil(Check check, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long peakRssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long totalMemoryGb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+            }
+        }
+        return -1;
+    }
+
+    private static String commit(Path top) {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(top.toFile()).start();
+            String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 && !hash.isEmpty() ? hash : "unknown";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}
