@@ -50,7 +50,7 @@ import org.dit.events.episode.TherapyEnded;
  * One episode of care, from referral to the end of therapy. Command handlers check the rules of DESIGN §2 and
  * apply events; event sourcing handlers only set state.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Episode {
 
     static final int MAX_SESSION_MINUTES = 240;

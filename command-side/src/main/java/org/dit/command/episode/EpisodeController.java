@@ -39,10 +39,10 @@ class EpisodeController {
     ResponseEntity<Object> refer(@Valid @RequestBody EpisodeRequests.Referral body, HttpServletRequest request) {
         return runner.run(request, body, caller -> {
             EpisodeId episodeId = EpisodeId.random();
-            runner.send(caller, new ReferClient(episodeId, new ClientId(body.clientId()), body.referralSource(),
-                    body.referredOn(), body.presentingProblem(), body.priority()));
-            return ResponseEntity.created(URI.create("/api/episodes/" + episodeId))
-                    .body(Map.of("episodeId", episodeId.value()));
+            return new CommandRunner.Dispatch(new ReferClient(episodeId, new ClientId(body.clientId()), body.referralSource(),
+                    body.referredOn(), body.presentingProblem(), body.priority()),
+                    result -> ResponseEntity.created(URI.create("/api/episodes/" + episodeId))
+                            .body(Map.of("episodeId", episodeId.value())));
         });
     }
 
@@ -53,9 +53,10 @@ class EpisodeController {
         return runner.run(request, body, caller -> {
             MeasureId phq9 = MeasureId.random();
             MeasureId gad7 = MeasureId.random();
-            runner.send(caller, new RecordAssessment(new EpisodeId(episodeId), body.assessedOn(), body.suitable(), body.phq9(),
-                    body.gad7(), body.notes(), phq9, gad7));
-            return ResponseEntity.ok(Map.of("episodeId", episodeId, "phq9MeasureId", phq9.value(), "gad7MeasureId", gad7.value()));
+            return new CommandRunner.Dispatch(new RecordAssessment(new EpisodeId(episodeId), body.assessedOn(), body.suitable(),
+                    body.phq9(), body.gad7(), body.notes(), phq9, gad7),
+                    result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "phq9MeasureId", phq9.value(),
+                            "gad7MeasureId", gad7.value())));
         });
     }
 
@@ -73,8 +74,8 @@ class EpisodeController {
                                 HttpServletRequest request) {
         return runner.run(request, body, caller -> {
             int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
-            Integer number = runner.send(caller, new BookSession(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()));
-            return ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "sessionNumber", number));
+            return new CommandRunner.Dispatch(new BookSession(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
+                    number -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "sessionNumber", number)));
         });
     }
 
@@ -102,13 +103,13 @@ class EpisodeController {
         return runner.run(request, given, caller -> {
             MeasureId phq9 = given.phq9() == null ? null : MeasureId.random();
             MeasureId gad7 = given.gad7() == null ? null : MeasureId.random();
-            runner.send(caller, new RecordAttendance(new EpisodeId(episodeId), number, given.phq9(), given.gad7(), phq9, gad7));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("episodeId", episodeId);
             answer.put("sessionNumber", number);
             answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
             answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
-            return ResponseEntity.ok(answer);
+            return new CommandRunner.Dispatch(new RecordAttendance(new EpisodeId(episodeId), number, given.phq9(), given.gad7(),
+                    phq9, gad7), result -> ResponseEntity.ok(answer));
         });
     }
 
@@ -140,9 +141,9 @@ class EpisodeController {
                                    HttpServletRequest request) {
         return runner.run(request, body, caller -> {
             MeasureId measureId = MeasureId.random();
-            runner.send(caller, new RecordOutcomeMeasure(new EpisodeId(episodeId), measureId, body.instrument(), body.items(),
-                    body.recordedOn()));
-            return ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "measureId", measureId.value()));
+            return new CommandRunner.Dispatch(new RecordOutcomeMeasure(new EpisodeId(episodeId), measureId, body.instrument(),
+                    body.items(), body.recordedOn()),
+                    result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "measureId", measureId.value())));
         });
     }
 
@@ -177,9 +178,7 @@ class EpisodeController {
     }
 
     private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {
-        return runner.run(request, body, caller -> {
-            runner.send(caller, command);
-            return ResponseEntity.ok(Map.of("episodeId", episodeId));
-        });
+        return runner.run(request, body,
+                caller -> new CommandRunner.Dispatch(command, result -> ResponseEntity.ok(Map.of("episodeId", episodeId))));
     }
 }

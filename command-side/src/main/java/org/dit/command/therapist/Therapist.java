@@ -12,7 +12,7 @@ import org.dit.events.therapist.Accreditation;
 import org.dit.events.therapist.TherapistRegistered;
 
 /** A therapist of the service. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Therapist {
 
     static final int MAX_CASELOAD_LIMIT = 200;

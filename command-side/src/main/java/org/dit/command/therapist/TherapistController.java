@@ -46,10 +46,10 @@ class TherapistController {
     ResponseEntity<Object> register(@Valid @RequestBody Registration body, HttpServletRequest request) {
         return runner.run(request, body, caller -> {
             TherapistId therapistId = TherapistId.random();
-            runner.send(caller, new RegisterTherapist(therapistId, body.name(), body.accreditation(),
-                    body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()));
-            return ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
-                    .body(Map.of("therapistId", therapistId.value()));
+            return new CommandRunner.Dispatch(new RegisterTherapist(therapistId, body.name(), body.accreditation(),
+                    body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()),
+                    result -> ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
+                            .body(Map.of("therapistId", therapistId.value())));
         });
     }
 }

@@ -4,10 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.dit.command.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,26 +26,25 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one HTTP command: the Idempotency-Key record, the command's events and its lookups commit in one
- * transaction; a conflict with a concurrent command on the same record is retried once on fresh state.
+ * Runs one HTTP command. The command's unit of work owns the only transaction: the Idempotency-Key record (written by
+ * {@link IdempotencyInterceptor}), the command-side lookups and the events commit together or not at all. A conflict
+ * with a concurrent command on the same record is retried once on fresh state.
  */
 @Component
 public class CommandRunner {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandGateway commandGateway;
-    private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    CommandRunner(CommandGateway commandGateway, TransactionTemplate transaction, JdbcTemplate jdbc, ObjectMapper json) {
+    CommandRunner(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper json) {
         this.commandGateway = commandGateway;
-        this.transaction = transaction;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -52,20 +53,30 @@ public class CommandRunner {
     public record Caller(String actor, String correlationId) {
     }
 
-    public interface Action {
-        ResponseEntity<Object> run(Caller caller);
+    /** What to send, and how its result becomes the HTTP answer (also stored for an idempotent repeat). */
+    public record Dispatch(Object command, Function<Object, ResponseEntity<Object>> response) {
     }
 
-    public ResponseEntity<Object> run(HttpServletRequest request, Object body, Action action) {
+    public interface Plan {
+        Dispatch plan(Caller caller);
+    }
+
+    public ResponseEntity<Object> run(HttpServletRequest request, Object body, Plan plan) {
         Caller caller = new Caller(Actors.of(request), CorrelationIdFilter.of(request));
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new org.dit.command.InvalidInput(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw new InvalidInput(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String fingerprint = fingerprint(request, body);
         for (int attempt = 1; ; attempt++) {
+            Dispatch dispatch = plan.plan(caller);
+            IdempotencyInterceptor.Pending pending = new IdempotencyInterceptor.Pending(key, fingerprint, caller.actor(),
+                    result -> stored(dispatch.response().apply(result)));
             try {
-                return attempt(key, fingerprint, caller, () -> action.run(caller));
+                Object result = IdempotencyInterceptor.during(pending, () -> send(caller, dispatch.command()));
+                return dispatch.response().apply(result);
+            } catch (IdempotencyInterceptor.AlreadyAnswered e) {
+                return replay(key, fingerprint);
             } catch (RuntimeException e) {
                 if (!isConflict(e)) {
                     throw e;
@@ -78,31 +89,15 @@ public class CommandRunner {
         }
     }
 
-    /** Sends a command with the caller's identity in its metadata and waits for its result. */
-    public <R> R send(Caller caller, Object command) {
+    private <R> R send(Caller caller, Object command) {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with("actor", caller.actor()).and("correlationId", caller.correlationId())));
     }
 
-    private ResponseEntity<Object> attempt(String key, String fingerprint, Caller caller, Supplier<ResponseEntity<Object>> action) {
-        ResponseEntity<Object> response = transaction.execute(status -> {
-            if (key != null) {
-                int claimed = jdbc.update("""
-                        INSERT INTO idempotency_record (idempotency_key, fingerprint, actor) VALUES (?, ?, ?)
-                        ON CONFLICT (idempotency_key) DO NOTHING""", key, fingerprint, caller.actor());
-                if (claimed == 0) {
-                    return null;
-                }
-            }
-            ResponseEntity<Object> result = action.get();
-            if (key != null) {
-                String location = result.getHeaders().getLocation() == null ? null : result.getHeaders().getLocation().toString();
-                jdbc.update("UPDATE idempotency_record SET status = ?, location = ?, body = ? WHERE idempotency_key = ?",
-                        result.getStatusCode().value(), location, toJson(result.getBody()), key);
-            }
-            return result;
-        });
-        return response != null ? response : replay(key, fingerprint);
+    private IdempotencyInterceptor.StoredResponse stored(ResponseEntity<Object> response) {
+        URI location = response.getHeaders().getLocation();
+        return new IdempotencyInterceptor.StoredResponse(response.getStatusCode().value(),
+                location == null ? null : location.toString(), toJson(response.getBody()));
     }
 
     private ResponseEntity<Object> replay(String key, String fingerprint) {
@@ -143,10 +138,23 @@ public class CommandRunner {
         }
     }
 
+    /**
+     * A batch append that hits the (aggregate, sequence) unique key reaches us as Axon's EventStoreException around a
+     * BatchUpdateException, not always as a ConcurrencyException: PostgreSQL's unique_violation is the fact to look for.
+     */
+    private static boolean isUniqueViolation(Throwable t) {
+        for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException
-                    || t instanceof PessimisticLockingFailureException) {
+                    || t instanceof PessimisticLockingFailureException || isUniqueViolation(t)) {
                 return true;
             }
             if (t.getCause() == t) {
