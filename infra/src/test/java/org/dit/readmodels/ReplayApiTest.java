@@ -29,8 +29,6 @@ class ReplayApiTest {
     static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
     static final Map<String, String> READ_TABLES = Map.of(
             "episode_view", "episode_id",
-            "episode_view_session", "episode_id, booking_sequence",
-            "episode_view_measure", "measure_id",
             "caseload_therapist", "therapist_id",
             "caseload_episode", "episode_id",
             "waiting_list_entry", "episode_id",

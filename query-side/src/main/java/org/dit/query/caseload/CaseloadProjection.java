@@ -19,6 +19,7 @@ import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
 import org.dit.events.therapist.TherapistRegistered;
 import org.dit.query.history.EpisodeFacts;
+import org.dit.query.history.FactsBatch;
 import org.dit.query.history.FactsJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,33 +49,32 @@ class CaseloadProjection {
 
     @EventHandler
     void on(EpisodeEvent event, @SequenceNumber long sequence) {
-        Optional<EpisodeFacts> advanced = FactsJson.advance(jdbc, "caseload_episode", event, sequence);
-        if (advanced.isEmpty()) {
-            return;
-        }
-        EpisodeFacts facts = advanced.get();
-        UUID episodeId = facts.episodeId();
-        boolean active = facts.status() == EpisodeStatus.IN_THERAPY;
+        FactsBatch.advance(jdbc, "caseload_episode", UPSERT, this::row, event, sequence);
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO caseload_episode (episode_id, therapist_id, client_id, active, phase, sessions_attended,
+                   sessions_missed, course_length, next_session_at, focus_agreed, latest_phq9, latest_gad7, flags,
+                   facts, last_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
+            ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, client_id = excluded.client_id,
+                   active = excluded.active, phase = excluded.phase, sessions_attended = excluded.sessions_attended,
+                   sessions_missed = excluded.sessions_missed, course_length = excluded.course_length,
+                   next_session_at = excluded.next_session_at, focus_agreed = excluded.focus_agreed,
+                   latest_phq9 = excluded.latest_phq9, latest_gad7 = excluded.latest_gad7, flags = excluded.flags,
+                   facts = excluded.facts, last_sequence = excluded.last_sequence""";
+
+    private Object[] row(EpisodeFacts facts) {
         List<Integer> phq9 = facts.validMeasures(Instrument.PHQ9).stream().map(EpisodeFacts.MeasureFact::total).toList();
         List<Integer> gad7 = facts.validMeasures(Instrument.GAD7).stream().map(EpisodeFacts.MeasureFact::total).toList();
         Instant next = facts.nextBookedSession().map(EpisodeFacts.SessionFact::startsAt).orElse(null);
         String flags = CaseloadRules.flags(facts, clock.getZone()).stream().map(Enum::name)
                 .collect(Collectors.joining(",", "{", "}"));
-        jdbc.update("""
-                INSERT INTO caseload_episode (episode_id, therapist_id, client_id, active, phase, sessions_attended,
-                       sessions_missed, course_length, next_session_at, focus_agreed, latest_phq9, latest_gad7, flags,
-                       facts, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
-                ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, client_id = excluded.client_id,
-                       active = excluded.active, phase = excluded.phase, sessions_attended = excluded.sessions_attended,
-                       sessions_missed = excluded.sessions_missed, course_length = excluded.course_length,
-                       next_session_at = excluded.next_session_at, focus_agreed = excluded.focus_agreed,
-                       latest_phq9 = excluded.latest_phq9, latest_gad7 = excluded.latest_gad7, flags = excluded.flags,
-                       facts = excluded.facts, last_sequence = excluded.last_sequence""",
-                episodeId, facts.therapistId(), facts.clientId(), active, facts.phase().name(), facts.attendedSessions().size(),
-                (int) facts.missedSessions(), facts.courseLength(), next == null ? null : Timestamp.from(next),
-                facts.focus() != null, phq9.isEmpty() ? null : phq9.get(phq9.size() - 1),
-                gad7.isEmpty() ? null : gad7.get(gad7.size() - 1), flags, FactsJson.write(facts), facts.lastSequence());
+        return new Object[] {facts.episodeId(), facts.therapistId(), facts.clientId(), facts.status() == EpisodeStatus.IN_THERAPY,
+                facts.phase().name(), facts.attendedSessions().size(), (int) facts.missedSessions(), facts.courseLength(),
+                next == null ? null : Timestamp.from(next), facts.focus() != null,
+                phq9.isEmpty() ? null : phq9.get(phq9.size() - 1), gad7.isEmpty() ? null : gad7.get(gad7.size() - 1), flags,
+                FactsJson.write(facts), facts.lastSequence()};
     }
 
     @ResetHandler

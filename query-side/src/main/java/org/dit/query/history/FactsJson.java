@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.dit.events.episode.EpisodeEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The stored form of {@link EpisodeFacts} in read-model tables; its own mapper, so web settings cannot change it. */
@@ -23,17 +22,6 @@ public final class FactsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private FactsJson() {
-    }
-
-    /**
-     * Loads an episode's stored facts from a read-model table (column {@code facts}, key {@code episode_id}) and applies
-     * one event; empty when the event was applied already, so the caller writes nothing.
-     */
-    public static Optional<EpisodeFacts> advance(JdbcTemplate jdbc, String table, EpisodeEvent event, long sequence) {
-        UUID episodeId = event.episodeId().value();
-        EpisodeFacts before = load(jdbc, table, episodeId).orElseGet(() -> EpisodeFacts.none(episodeId));
-        EpisodeFacts after = before.apply(event, sequence);
-        return after == before ? Optional.empty() : Optional.of(after);
     }
 
     public static Optional<EpisodeFacts> load(JdbcTemplate jdbc, String table, UUID episodeId) {

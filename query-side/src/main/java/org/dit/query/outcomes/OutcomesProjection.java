@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.history.EpisodeFacts;
+import org.dit.query.history.FactsBatch;
 import org.dit.query.history.FactsJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,31 +55,30 @@ class OutcomesProjection {
 
     @EventHandler
     void on(EpisodeEvent event, @SequenceNumber long sequence) {
-        Optional<EpisodeFacts> advanced = FactsJson.advance(jdbc, "outcome_episode", event, sequence);
-        if (advanced.isEmpty()) {
-            return;
-        }
-        EpisodeFacts facts = advanced.get();
-        UUID episodeId = facts.episodeId();
+        FactsBatch.advance(jdbc, "outcome_episode", UPSERT, this::row, event, sequence);
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO outcome_episode (episode_id, therapist_id, ended_on, finished, paired, at_caseness, recovered,
+                   reliable_improvement, reliable_deterioration, reliable_recovery, first_phq9, last_phq9, first_gad7,
+                   last_gad7, days_to_first_session, days_first_to_second, facts, last_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, ended_on = excluded.ended_on,
+                   finished = excluded.finished, paired = excluded.paired, at_caseness = excluded.at_caseness,
+                   recovered = excluded.recovered, reliable_improvement = excluded.reliable_improvement,
+                   reliable_deterioration = excluded.reliable_deterioration,
+                   reliable_recovery = excluded.reliable_recovery, first_phq9 = excluded.first_phq9,
+                   last_phq9 = excluded.last_phq9, first_gad7 = excluded.first_gad7, last_gad7 = excluded.last_gad7,
+                   days_to_first_session = excluded.days_to_first_session,
+                   days_first_to_second = excluded.days_first_to_second, facts = excluded.facts,
+                   last_sequence = excluded.last_sequence""";
+
+    private Object[] row(EpisodeFacts facts) {
         EpisodeOutcome o = OutcomeRules.of(facts, clock.getZone());
-        jdbc.update("""
-                INSERT INTO outcome_episode (episode_id, therapist_id, ended_on, finished, paired, at_caseness, recovered,
-                       reliable_improvement, reliable_deterioration, reliable_recovery, first_phq9, last_phq9, first_gad7,
-                       last_gad7, days_to_first_session, days_first_to_second, facts, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, ended_on = excluded.ended_on,
-                       finished = excluded.finished, paired = excluded.paired, at_caseness = excluded.at_caseness,
-                       recovered = excluded.recovered, reliable_improvement = excluded.reliable_improvement,
-                       reliable_deterioration = excluded.reliable_deterioration,
-                       reliable_recovery = excluded.reliable_recovery, first_phq9 = excluded.first_phq9,
-                       last_phq9 = excluded.last_phq9, first_gad7 = excluded.first_gad7, last_gad7 = excluded.last_gad7,
-                       days_to_first_session = excluded.days_to_first_session,
-                       days_first_to_second = excluded.days_first_to_second, facts = excluded.facts,
-                       last_sequence = excluded.last_sequence""",
-                episodeId, facts.therapistId(), facts.endedOn(), o.finishedCourse(), o.paired(), o.atCaseness(),
-                o.recovered(), o.reliableImprovement(), o.reliableDeterioration(), o.reliableRecovery(), o.firstPhq9(),
-                o.lastPhq9(), o.firstGad7(), o.lastGad7(), o.daysReferralToFirstSession(), o.daysFirstToSecondSession(),
-                FactsJson.write(facts), facts.lastSequence());
+        return new Object[] {facts.episodeId(), facts.therapistId(), facts.endedOn(), o.finishedCourse(), o.paired(),
+                o.atCaseness(), o.recovered(), o.reliableImprovement(), o.reliableDeterioration(), o.reliableRecovery(),
+                o.firstPhq9(), o.lastPhq9(), o.firstGad7(), o.lastGad7(), o.daysReferralToFirstSession(),
+                o.daysFirstToSecondSession(), FactsJson.write(facts), facts.lastSequence()};
     }
 
     @ResetHandler
