@@ -99,7 +99,7 @@ class ReplayApiTest {
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> before = readModels();
         // damage every read model, so that only a real rebuild from the log can restore it
-        jdbc.update("UPDATE episode_view SET course_length = 99");
+        jdbc.update("UPDATE episode_view SET status = 'ENDED'");
         jdbc.update("UPDATE caseload_episode SET sessions_attended = 99");
         jdbc.update("UPDATE waiting_list_entry SET priority = 'URGENT'");
         jdbc.update("UPDATE outcome_episode SET finished = NOT finished");
