@@ -10,15 +10,17 @@ final class Latencies {
     private final int[] counts;
     private final AtomicLong errors = new AtomicLong();
 
-    Latencies(int threads, int capacityPerThread) {
-        perThread = new long[threads][capacityPerThread];
+    /** Grows as needed: the benchmark shares the service's heap and must not take much of it. */
+    Latencies(int threads) {
+        perThread = new long[threads][1024];
         counts = new int[threads];
     }
 
     void record(int thread, long nanos) {
-        if (counts[thread] < perThread[thread].length) {
-            perThread[thread][counts[thread]++] = nanos;
+        if (counts[thread] == perThread[thread].length) {
+            perThread[thread] = Arrays.copyOf(perThread[thread], perThread[thread].length * 2);
         }
+        perThread[thread][counts[thread]++] = nanos;
     }
 
     void error() {

@@ -133,7 +133,7 @@ class ServiceBenchmark {
         byte[] meta = "{\"actor\":\"bench\",\"commandName\":\"BookSession\",\"correlationId\":\"0b6c8f0e-5a43-4c2e-9d2f-4f1c1a8e7d11\"}"
                 .getBytes(StandardCharsets.UTF_8);
         for (int threads : new int[] {1, 8}) {
-            Latencies latencies = new Latencies(threads, 2_000_000);
+            Latencies latencies = new Latencies(threads);
             double rate = parallel(threads, Math.max(5, SECONDS / 3), latencies, (thread, deadline) -> {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
@@ -179,7 +179,7 @@ class ServiceBenchmark {
     private void commandPath() throws Exception {
         for (int threads : new int[] {1, 8}) {
             List<TherapistId> therapists = registerTherapists(threads);
-            Latencies latencies = new Latencies(threads, 1_000_000);
+            Latencies latencies = new Latencies(threads);
             LagProbe probe = threads == 8 ? new LagProbe() : null;
             double rate = parallel(threads, SECONDS, latencies, (thread, deadline) ->
                     new Workload().run(deadline, latencies, thread, inProcess(therapists.get(thread))));
@@ -231,7 +231,7 @@ class ServiceBenchmark {
 
     /** Every 50 ms a referral; the time from its commit until the episode view shows it. */
     private final class LagProbe {
-        final Latencies latencies = new Latencies(1, 100_000);
+        final Latencies latencies = new Latencies(1);
         final AtomicBoolean running = new AtomicBoolean(true);
         final Thread thread = new Thread(this::run, "lag-probe");
 
@@ -264,7 +264,7 @@ class ServiceBenchmark {
     private void httpPath() throws Exception {
         for (int clients : new int[] {8, 32}) {
             List<TherapistId> therapists = registerTherapists(clients);
-            Latencies latencies = new Latencies(clients, 1_000_000);
+            Latencies latencies = new Latencies(clients);
             double rate = parallel(clients, SECONDS, latencies, (thread, deadline) ->
                     new Workload().run(deadline, latencies, thread, overHttp(therapists.get(thread))));
             results.put("httpRate" + clients, rate, "HTTP end to end, requests/s, " + clients + " clients");
@@ -367,7 +367,7 @@ class ServiceBenchmark {
                 "WaitingList", "/api/waiting-list",
                 "Outcomes", "/api/outcomes?from=" + year + "-01-01&to=" + year + "-12-31");
         for (Map.Entry<String, String> query : new java.util.TreeMap<>(queries).entrySet()) {
-            Latencies latencies = new Latencies(1, 1000);
+            Latencies latencies = new Latencies(1);
             for (int i = 0; i < 250; i++) {
                 long start = System.nanoTime();
                 HttpResponse<String> response = get(query.getValue());
