@@ -2,7 +2,10 @@ package org.dit.config;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -19,9 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionMetrics implements MeterBinder {
 
+    /** One scrape reads the gauges one by one: the projections' statuses are read once for all of them. */
+    private static final long STATUS_VALID_MILLIS = 1000;
+
     private final ProjectionAdmin admin;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of());
+
+    private record Snapshot(long readAt, Map<String, ProjectionAdmin.ProjectionStatus> statuses) {
+    }
 
     ProjectionMetrics(ProjectionAdmin admin, JdbcTemplate jdbc, Clock clock) {
         this.admin = admin;
@@ -46,10 +56,23 @@ class ProjectionMetrics implements MeterBinder {
 
     private void gauge(MeterRegistry registry, String metric, String description, String projection,
                        ToDoubleFunction<ProjectionAdmin.ProjectionStatus> value) {
-        Gauge.builder(metric, admin, a -> a.status(projection).map(value::applyAsDouble).orElse(Double.NaN))
+        Gauge.builder(metric, this, m -> Optional.ofNullable(m.statuses().get(projection)).map(value::applyAsDouble)
+                        .orElse(Double.NaN))
                 .description(description)
                 .tag("projection", projection)
                 .register(registry);
+    }
+
+    private Map<String, ProjectionAdmin.ProjectionStatus> statuses() {
+        Snapshot current = snapshot;
+        long now = clock.millis();
+        if (now - current.readAt() > STATUS_VALID_MILLIS) {
+            Map<String, ProjectionAdmin.ProjectionStatus> read = new HashMap<>();
+            admin.statuses().forEach(status -> read.put(status.name(), status));
+            current = new Snapshot(now, read);
+            snapshot = current;
+        }
+        return current.statuses();
     }
 
     private double lagMillis(ProjectionAdmin.ProjectionStatus status) {

@@ -149,11 +149,15 @@ class AuditApiTest {
         assertThat(who.get(0)).startsWith("clinic-lead GET /api/episodes/{episodeId}");
     }
 
-    /** Waits until the episode view has applied the event with this sequence number, then notes the instant. */
-    private Instant settled(String episodeId, int sequence) throws InterruptedException {
+    /**
+     * Waits until the episode view has applied the event with this sequence number, and answers that event's own
+     * timestamp: the moment the view's answer describes (as-of includes events at the instant itself).
+     */
+    private Instant settled(String episodeId, int sequence) {
         JsonNode events = auditor.get("/api/audit/episodes/" + episodeId + "/events").json();
-        assertThat(events.get(events.size() - 1).get("sequenceNumber").asInt()).isEqualTo(sequence);
-        long position = events.get(events.size() - 1).get("globalIndex").asLong();
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.get("sequenceNumber").asInt()).isEqualTo(sequence);
+        long position = last.get("globalIndex").asLong();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
             for (JsonNode p : lead.get("/api/admin/projections").json()) {
                 if ("episode-view".equals(p.get("name").asText())) {
@@ -162,10 +166,7 @@ class AuditApiTest {
             }
             return false;
         });
-        Thread.sleep(5);
-        Instant now = Instant.now();
-        Thread.sleep(5);
-        return now;
+        return Instant.parse(last.get("timestamp").asText());
     }
 
     private static List<JsonNode> lines(Api.Response response) {

@@ -19,9 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -232,30 +234,25 @@ class ServiceBenchmark {
     /** Every 50 ms a referral; the time from its commit until the episode view shows it. */
     private final class LagProbe {
         final Latencies latencies = new Latencies(1);
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final Thread thread = new Thread(this::run, "lag-probe");
+        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
         LagProbe() {
-            thread.start();
+            scheduler.scheduleWithFixedDelay(this::probe, 0, 50, TimeUnit.MILLISECONDS);
         }
 
-        void run() {
-            while (running.get()) {
-                EpisodeId id = EpisodeId.random();
-                send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED, Priority.ROUTINE));
-                long committed = System.nanoTime();
-                while (Boolean.FALSE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM episode_view WHERE episode_id = ?)",
-                        Boolean.class, id.value()))) {
-                    sleep(1);
-                }
-                latencies.record(0, System.nanoTime() - committed);
-                sleep(50);
-            }
+        void probe() {
+            EpisodeId id = EpisodeId.random();
+            send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED, Priority.ROUTINE));
+            long committed = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM episode_view WHERE episode_id = ?)",
+                            Boolean.class, id.value()));
+            latencies.record(0, System.nanoTime() - committed);
         }
 
         void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
+            scheduler.shutdown();
+            scheduler.awaitTermination(2, TimeUnit.MINUTES);
         }
     }
 
@@ -444,22 +441,8 @@ class ServiceBenchmark {
         boolean ok() throws Exception;
     }
 
-    private static void waitUntil(Check check, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void waitUntil(Check check, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(check::ok);
     }
 
     private static long peakRssMb() throws Exception {

@@ -49,4 +49,24 @@ class ServiceDocumentsApiTest {
         assertThat(docs.text()).contains("\"example\"");
         assertThat(new Api(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void givenCommandsAndProjections_whenMetricsAreScraped_thenAxonAndPerProjectionMetricsAreThere() {
+        Api api = new Api(port);
+        new org.dit.support.Clinic(api).referClient();
+
+        Api.Response metrics = api.get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        for (String projection : new String[] {"episode-view", "caseload", "waiting-list", "outcomes"}) {
+            for (String metric : new String[] {"dit_projection_position", "dit_projection_head", "dit_projection_lag_events",
+                    "dit_projection_lag_ms", "dit_projection_replaying"}) {
+                assertThat(metrics.text()).contains(metric + "{projection=\"" + projection + "\"}");
+            }
+        }
+        assertThat(metrics.text()).contains("commandBus_successCounter_total{payloadType=\"ReferClient\"}")
+                .contains("eventProcessor_processedCounter_total{processorName=\"episode-view\"}")
+                .doesNotContain("eventProcessor_capacity");
+        assertThat(api.as("reporting").get("/actuator/prometheus").status()).isEqualTo(403);
+    }
 }

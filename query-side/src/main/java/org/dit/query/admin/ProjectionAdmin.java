@@ -49,10 +49,6 @@ public class ProjectionAdmin {
         return status(name, headPosition());
     }
 
-    public boolean isRebuilding(String name) {
-        return status(name).map(ProjectionStatus::replaying).orElse(false);
-    }
-
     /** Rebuilds the read model from the start of the log; false for an unknown projection. */
     public boolean replay(String name) {
         Optional<StreamingEventProcessor> processor = processor(name);
