@@ -137,7 +137,9 @@ class AuditApiTest {
         String episodeId = clinic.clientInTherapyWith(therapistId);
         clinic.episodeWhen(episodeId, e -> "IN_THERAPY".equals(e.get("status").asText()));
         lead.as("supervisor").get("/api/episodes/" + episodeId);
-        lead.as("supervisor").get("/api/outcomes/episodes/" + episodeId);
+        // the outcomes projection follows on its own: read once it has the episode (only answered reads are logged)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> lead.as("supervisor").get("/api/outcomes/episodes/" + episodeId).status() == 200);
         auditor.get("/api/audit/episodes/" + episodeId + "/events");
 
         JsonNode access = auditor.get("/api/audit/access?episodeId=" + episodeId).json();
