@@ -21,6 +21,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Primary;
  * web-layer JSON settings can never change the stored event format.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class AxonConfig {
 
     static ObjectMapper storageObjectMapper() {
@@ -85,13 +87,29 @@ class AxonConfig {
         return new SQLStateResolver("23505");
     }
 
-    /** Axon's JDBC storage engine, declared here because this configuration declares the event store itself. */
+    /**
+     * Axon's JDBC storage engine with gap-safe tracking (see {@link GapSafeJdbcEventStorageEngine}), declared here
+     * because this configuration declares the event store itself.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema, EventStoreProperties properties) {
+        return GapSafeJdbcEventStorageEngine.build(storageEngineBuilder(serializer, persistenceExceptionResolver,
+                eventSerializer, configuration, connectionProvider, transactionManager, eventSchema)
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .gapCleaningThreshold(properties.gapCleaningThreshold()), properties.maxGapOffset());
+    }
+
+    static JdbcEventStorageEngine.Builder storageEngineBuilder(Serializer serializer,
+                                                              PersistenceExceptionResolver persistenceExceptionResolver,
+                                                              Serializer eventSerializer,
+                                                              org.axonframework.config.Configuration configuration,
+                                                              ConnectionProvider connectionProvider,
+                                                              TransactionManager transactionManager,
+                                                              EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -100,8 +118,7 @@ class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
     }
 
     /**
