@@ -77,6 +77,7 @@ class DatabaseOutageTest {
             Api basic = anonymous.withPassword("outage-lead", "lead-test-pw");
             Api bearer = anonymous.withBearer(TestTokens.token("outage-lead", List.of("ADMIN", "SUPERVISOR", "REPORTING"), null));
             Clinic clinic = new Clinic(bearer);
+            Api therapist = anonymous.withBearer(TestTokens.token("outage-therapist", List.of("THERAPIST"), UUID.randomUUID()));
 
             String therapistId = clinic.registerTherapist(10);
             String waiting = clinic.referClient();
@@ -102,7 +103,8 @@ class DatabaseOutageTest {
                     "assessment", () -> bearer.post("/api/episodes/" + waiting + "/assessment", Clinic.suitableAssessment()),
                     "episode query", () -> bearer.get("/api/episodes/" + waiting),
                     "waiting-list query", () -> bearer.get("/api/waiting-list"),
-                    "Basic sign-in from the database", () -> basic.get("/api/caseloads"));
+                    "Basic sign-in from the database", () -> basic.get("/api/caseloads"),
+                    "a therapist's access rule, read from the database", () -> therapist.get("/api/episodes/" + waiting));
             ExecutorService clients = Executors.newFixedThreadPool(requests.size() + 1);
             try {
                 Map<String, Future<Timed>> answers = new java.util.TreeMap<>();
