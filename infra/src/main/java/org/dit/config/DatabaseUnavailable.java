@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +21,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database cannot be reached (stopped, restarting, unreachable, or the pool found no connection within its
- * timeout). Such a request is answered 503 with {@code Retry-After}: nothing was done, and the same request may be sent
- * again once the database is back. Told apart from other failures by the cause chain, because Spring, Hikari and Axon
- * each wrap the driver's error differently.
+ * timeout). Such a request is answered 503 with {@code Retry-After}, and may be sent again once the database is back
+ * (with its Idempotency-Key, in case the connection broke while a commit was under way). Told apart from other failures
+ * by the cause chain, because Spring, Hikari and Axon each wrap the driver's error differently.
  */
 public final class DatabaseUnavailable {
 
@@ -34,24 +38,45 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True when the failure, or anything it wraps, says the database could not be reached. */
+    /** True when the failure, or anything it wraps or suppressed, says the database could not be reached. */
     public static boolean isCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < 100) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                int chained = 0;
-                for (SQLException next = sql; next != null && chained++ < 100; next = next.getNextException()) {
-                    if (isConnectionState(next.getSQLState())) {
-                        return true;
-                    }
-                }
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))) {
+                return true;
             }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
+            }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null) {
+                pending.add(tx.getApplicationException());
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(List.of(t.getSuppressed()));
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a connection once the driver reports it broken; a rollback on it then fails with a bare "Connection
+     * is closed" and no SQLState, and Axon's transaction helper throws that instead of the driver's error.
+     */
+    private static boolean isClosedByPool(SQLException sql) {
+        StackTraceElement[] trace = sql.getStackTrace();
+        return sql.getSQLState() == null && trace.length > 0
+                && trace[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     /**
@@ -65,8 +90,8 @@ public final class DatabaseUnavailable {
 
     public static ProblemDetail problem() {
         return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, TYPE, "Service unavailable",
-                "the database cannot be reached; nothing was recorded. Retry after " + RETRY_AFTER.toSeconds()
-                        + " seconds");
+                "the database cannot be reached; retry after " + RETRY_AFTER.toSeconds()
+                        + " seconds (with the same Idempotency-Key, a retry never records a command twice)");
     }
 
     /** Writes the 503 problem document; for filters and entry points that answer outside Spring MVC. */
