@@ -2,6 +2,7 @@ package org.dit.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -70,9 +72,11 @@ class DatabaseOutageTest {
         try (RestartablePostgres postgres = new RestartablePostgres();
              ConfigurableApplicationContext context = start(postgres)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).update(
-                    "INSERT INTO security_user (username, password_hash, roles) VALUES (?, ?, ?)",
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+            jdbc.update("INSERT INTO security_user (username, password_hash, roles) VALUES (?, ?, ?)",
                     "outage-lead", STORED_USER_HASH, "ADMIN,SUPERVISOR,REPORTING");
+            assertThat(jdbc.execute((ConnectionCallback<Integer>) Connection::getNetworkTimeout))
+                    .as("the driver's socket timeout applies to an external URL too").isEqualTo(20_000);
             Api anonymous = new Api(port).anonymous();
             Api basic = anonymous.withPassword("outage-lead", "lead-test-pw");
             Api bearer = anonymous.withBearer(TestTokens.token("outage-lead", List.of("ADMIN", "SUPERVISOR", "REPORTING"), null));
