@@ -130,7 +130,7 @@ class DatabaseOutageTest {
                     .until(() -> anonymous.get("/actuator/health").status() == 200);
             assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
             Api.Response retried = bearer.post("/api/episodes", referral, "Idempotency-Key", key);
-            assertThat(retried.status()).as("the refused request was not remembered: " + retried).isEqualTo(201);
+            assertThat(retried.status()).as("the unanswered request was not remembered: " + retried).isEqualTo(201);
             assertThat(retried.header("Idempotent-Replayed")).isNull();
             String referredAfter = retried.json().get("episodeId").asText();
             Clinic.accepted(bearer.post("/api/episodes/" + waiting + "/assessment", Clinic.suitableAssessment()));
