@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dit.command.web.Problems;
+import org.dit.config.DatabaseUnavailable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,11 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, EpisodeAccess episodes, ObjectProvider<JwtDecoder> jwtDecoder,
                             ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (DatabaseUnavailable.isCause(e)) {
+                // the stored users could not be read: not a wrong password, so no 401
+                DatabaseUnavailable.write(response, json);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"dit\"");
             problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                     "sign in with HTTP Basic or a bearer token");
