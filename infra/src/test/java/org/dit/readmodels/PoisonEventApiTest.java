@@ -160,6 +160,18 @@ class PoisonEventApiTest {
                     .filter(status -> status.get("name").asText().equals("caseload")).findFirst().orElseThrow();
             assertThat(caseloadStatus.get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
 
+            // a retry before the fix fails again: the letter stays parked, counted, with the new failure's cause
+            Api.Response tooEarly = api.post("/api/admin/dead-letters/" + letter.get("id").asText() + "/retry", null);
+            assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(200);
+            assertThat(tooEarly.json().get("processed").asBoolean()).isFalse();
+            assertThat(tooEarly.json().get("stillParked").asLong()).isEqualTo(2);
+            JsonNode retried = parked("caseload", poisoned).orElseThrow();
+            assertThat(retried.get("id").asText()).isEqualTo(letter.get("id").asText());
+            assertThat(retried.get("retries").asInt()).isEqualTo(1);
+            assertThat(retried.get("causeMessage").asText()).contains(FAULT);
+            assertThat(retried.get("waitingBehind").asLong()).isEqualTo(1);
+            assertThat(caseloadEntry(therapist, poisoned)).isEmpty();
+
             // with the fault gone the episode's next event still waits behind the parked ones: order is kept
             removeFault();
             clinic.book(poisoned, Clinic.week(2));
