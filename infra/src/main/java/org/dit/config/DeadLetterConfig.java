@@ -73,11 +73,10 @@ class DeadLetterConfig {
     @Bean
     ConfigurerModule projectionDeadLetters(ObjectProvider<PlatformTransactionManager> transactions) {
         Set<String> projections = Set.copyOf(ProjectionAdmin.PROJECTIONS);
-        ProjectionDeadLetterPolicy policy = new ProjectionDeadLetterPolicy();
         return configurer -> {
             for (String projection : projections) {
                 configurer.eventProcessing()
-                        .registerDeadLetterPolicy(projection, config -> policy)
+                        .registerDeadLetterPolicy(projection, config -> new ProjectionDeadLetterPolicy(projection))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (config, invoker) -> invoker
                                 .enableSequenceIdentifierCache()
                                 .sequenceIdentifierCacheSize(SEQUENCE_CACHE_SIZE)

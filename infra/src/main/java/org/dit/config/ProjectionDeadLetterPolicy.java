@@ -5,6 +5,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.MetaData;
@@ -14,6 +15,8 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.dit.query.admin.DeadLetterAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -33,8 +36,16 @@ final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>>
 
     static final String RETRIES = DeadLetterAdmin.RETRIES;
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionDeadLetterPolicy.class);
+
     /** SQLSTATE classes of failures that pass: connection, transaction rollback, resources, operator intervention. */
     private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40", "53", "57", "58");
+
+    private final String projection;
+
+    ProjectionDeadLetterPolicy(String projection) {
+        this.projection = projection;
+    }
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
@@ -51,6 +62,13 @@ final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>>
             }
             throw new IllegalStateException(cause);
         }
+        EventMessage<?> event = letter.message();
+        log.warn("Projection {} parked event {} ({}{}): {}: {}. Later events of the same episode wait behind it; "
+                        + "GET /api/admin/dead-letters lists it, POST /api/admin/dead-letters/{id}/retry applies it after a fix",
+                projection, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                event instanceof DomainEventMessage<?> domain
+                        ? ", episode " + domain.getAggregateIdentifier() + " #" + domain.getSequenceNumber() : "",
+                reported.type(), reported.message());
         return Decisions.enqueue(reported, l -> MetaData.with(RETRIES, 0));
     }
 

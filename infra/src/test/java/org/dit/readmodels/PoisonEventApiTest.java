@@ -154,8 +154,11 @@ class PoisonEventApiTest {
             assertThat(parked("waiting-list", poisoned)).isEmpty();
             assertThat(parked("outcomes", poisoned)).isEmpty();
 
-            // an operator sees it without asking
+            // an operator sees it without asking; every projection has a queue (NaN would mean none)
             assertThat(deadLetterGauge("caseload")).isGreaterThanOrEqualTo(2);
+            for (String projection : ReplayApiTest.PROJECTIONS) {
+                assertThat(deadLetterGauge(projection)).as(projection).isNotNaN();
+            }
             JsonNode caseloadStatus = StreamSupport.stream(api.get("/api/admin/projections").json().spliterator(), false)
                     .filter(status -> status.get("name").asText().equals("caseload")).findFirst().orElseThrow();
             assertThat(caseloadStatus.get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
