@@ -32,7 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The failing event then fails in its own handler call, the savepoint undoes just its writes, the dead-letter
  * queue parks it in a healthy transaction, and the rest of the batch commits.</li>
  * </ul>
- * A dead letter being retried always runs in the second mode.
+ * A dead letter being retried always runs in the second mode. In the first mode a handler that throws without touching
+ * the database (unreadable facts, a fold that refuses the event) is parked at once, in the same transaction; that is
+ * safe because no handler here writes before it can fail: each either folds and leaves the write to the batch, or
+ * writes one statement. The mode is kept in memory per node: another node taking the segment over finds the failure
+ * itself, one batch later.
  */
 final class PoisonEventIsolation implements HandlerEnhancerDefinition {
 

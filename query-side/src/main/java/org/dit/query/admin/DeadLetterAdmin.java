@@ -2,6 +2,7 @@ package org.dit.query.admin;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The projections' parked events, read and retried through Axon's dead-letter API. One entry per parked sequence (an
- * episode): the letter that failed, why, and how many of the episode's later events wait behind it.
+ * episode), oldest first: the letter that failed, why, and how many of the episode's later events wait behind it.
  */
 @Component
 public class DeadLetterAdmin {
@@ -52,6 +53,7 @@ public class DeadLetterAdmin {
                 }
             });
         }
+        parked.sort(Comparator.comparing(ParkedEvent::enqueuedAt).thenComparing(ParkedEvent::processingGroup));
         return parked;
     }
 
