@@ -68,7 +68,9 @@ class DeadLetterConfig {
      * per event; a replay empties the queue (the replay applies those events again, and would otherwise park every
      * event of a parked episode behind letters it has just re-applied). Retries of parked letters run each letter in
      * a savepoint of the retry's transaction (nested propagation): with Axon's default (join the transaction) one
-     * failed letter would mark the whole retry rollback-only and lose its requeue.
+     * failed letter would mark the whole retry rollback-only and lose its requeue. The cache is set here rather than
+     * with {@code dlq.cache.*}: Boot registers its cache setting as the same per-processor invoker configuration, and
+     * the last registration would silently replace the other.
      */
     @Bean
     ConfigurerModule projectionDeadLetters(ObjectProvider<PlatformTransactionManager> transactions) {
