@@ -206,6 +206,32 @@ class PoisonEventApiTest {
     }
 
     @Test
+    void givenADamagedReadModelRow_whenTheEpisodesNextEventArrives_thenItIsParkedAndAReplayRebuildsTheRowAndEmptiesTheQueue() {
+        String therapist = clinic.registerTherapist(10);
+        String damaged = clinic.waitingClient();
+        eventually().until(() -> api.get("/api/outcomes/episodes/" + damaged).json().path("firstPhq9").asInt() == 15);
+        // not JSON facts of an episode any more: the projection cannot read the row it must fold the next event into
+        assertThat(jdbc.update("UPDATE outcome_episode SET facts = '[]'::jsonb WHERE episode_id = ?::uuid", damaged)).isOne();
+
+        allocate(damaged, therapist);
+        JsonNode letter = eventually().until(() -> parked("outcomes", damaged), Optional::isPresent).orElseThrow();
+        assertThat(letter.get("eventType").asText()).isEqualTo("TherapistAllocated");
+        assertThat(letter.get("causeMessage").asText()).isNotBlank();
+        clinic.episodeWhen(damaged, episode -> therapist.equals(episode.path("therapistId").asText()));
+
+        Clinic.accepted(api.post("/api/admin/projections/outcomes/replay", null));
+        eventually().until(() -> StreamSupport.stream(api.get("/api/admin/projections").json().spliterator(), false)
+                .anyMatch(s -> s.get("name").asText().equals("outcomes") && s.get("caughtUp").asBoolean()
+                        && !s.get("replaying").asBoolean()));
+        assertThat(parked("outcomes", damaged)).isEmpty();
+        Api.Response rebuilt = api.get("/api/outcomes/episodes/" + damaged);
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.json().get("firstPhq9").asInt()).isEqualTo(15);
+        assertThat(jdbc.queryForObject("SELECT therapist_id::text FROM outcome_episode WHERE episode_id = ?::uuid", String.class,
+                damaged)).isEqualTo(therapist);
+    }
+
+    @Test
     void givenAnUnknownDeadLetter_whenRetried_thenNotFoundAsAProblem_andOnlyAdminsMayLookAtThem() {
         Api.Response unknown = api.post("/api/admin/dead-letters/" + UUID.randomUUID() + "/retry", null);
         assertThat(unknown.status()).isEqualTo(404);
