@@ -19,9 +19,10 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * dead_letter_entry, migration V8) and goes on with the rest of the stream; the episode's later events queue behind the
  * parked one (sequenced per aggregate, Axon's default policy). Axon's Spring Boot support builds the queues
  * ({@code axon.eventhandling.processors.<name>.dlq.enabled} in application.yml) with the schema below and this
- * service's Jackson serialisers (the {@code eventSerializer} bean for events, the primary {@code serializer} for
- * tokens and diagnostics). The audit hash chain has no dead-letter queue on purpose: a chain that skipped an event
- * would certify a log it never saw whole; it stops and retries instead, and its lag shows.
+ * service's Jackson serialisers (the {@code eventSerializer} bean for events and diagnostics, the primary
+ * {@code serializer} for tracking tokens), never XStream. The audit hash chain has no dead-letter queue on purpose: a
+ * chain that skipped an event would certify a log it never saw whole; it stops and retries instead, and falls visibly
+ * behind ({@code eventProcessor_latency{processorName="audit-chain"}}, {@code GET /api/audit/verify}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfig {
