@@ -140,6 +140,14 @@ class PoisonEventApiTest {
             assertThat(letter.get("enqueuedAt").asText()).isNotBlank();
             assertThat(letter.get("lastTouched").asText()).isNotBlank();
             assertThat(letter.get("retries").asInt()).isZero();
+            // stored by the service's Jackson serialisers, as the event store stores events (XStream would write XML)
+            Map<String, Object> stored = jdbc.queryForMap("""
+                    SELECT convert_from(payload, 'UTF8') AS payload, convert_from(token, 'UTF8') AS token,
+                           convert_from(diagnostics, 'UTF8') AS diagnostics
+                      FROM dead_letter_entry WHERE processing_group = 'caseload' AND dead_letter_id = ?""",
+                    letter.get("id").asText());
+            assertThat(stored.values()).allSatisfy(json -> assertThat((String) json).startsWith("{"));
+            assertThat((String) stored.get("payload")).contains(poisoned, therapist);
 
             // the same projection applied the other episode's later events; the parked episode's stay out of it
             JsonNode other = eventually().until(() -> caseloadEntry(therapist, healthy), Optional::isPresent).orElseThrow();
