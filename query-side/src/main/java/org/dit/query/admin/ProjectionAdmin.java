@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class ProjectionAdmin {
     }
 
     public record ProjectionStatus(String name, long position, long headPosition, boolean caughtUp, boolean replaying,
-                                   boolean running, int segmentsClaimed) {
+                                   boolean running, int segmentsClaimed, long deadLetters) {
     }
 
     public List<ProjectionStatus> statuses() {
@@ -76,7 +77,9 @@ public class ProjectionAdmin {
             boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s))
                     || storedTokensReplaying(name);
             boolean caughtUp = position >= head && !segments.isEmpty();
-            return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size());
+            long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+            return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size(),
+                    deadLetters);
         });
     }
 

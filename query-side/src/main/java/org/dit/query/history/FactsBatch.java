@@ -16,9 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The episode facts a projection touches in one batch of events, kept in memory and written once per episode when the
  * batch commits (in the same transaction as the processor's token). A replay thus costs one read and one write per
- * episode and batch instead of per event. Outside a unit of work (a direct call) each change is written at once.
+ * episode and batch instead of per event. Outside a unit of work (a direct call) each change is written at once, and
+ * so it is when the unit of work carries {@link #PER_EVENT}: a write that fails at commit time cannot be traced to one
+ * event, so a batch that failed is retried with each event's write inside its own handler call, where a failure is the
+ * event's own (see the dead-letter configuration in infra).
  */
 public final class FactsBatch {
+
+    /** Unit-of-work resource: when {@code TRUE} on the current unit of work or a parent, every event is written at once. */
+    public static final String PER_EVENT = FactsBatch.class.getName() + ".perEvent";
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -41,7 +47,7 @@ public final class FactsBatch {
      */
     public static Optional<EpisodeFacts> advance(JdbcTemplate jdbc, String table, String upsert,
                                                  Function<EpisodeFacts, Object[]> row, EpisodeEvent event, long sequence) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || perEvent(CurrentUnitOfWork.get())) {
             FactsBatch direct = new FactsBatch(jdbc, table, upsert, row);
             Optional<EpisodeFacts> advanced = direct.apply(event, sequence);
             direct.flush();
@@ -54,6 +60,15 @@ public final class FactsBatch {
             return created;
         });
         return batch.apply(event, sequence);
+    }
+
+    private static boolean perEvent(UnitOfWork<?> unitOfWork) {
+        for (UnitOfWork<?> u = unitOfWork; u != null; u = u.parent().orElse(null)) {
+            if (Boolean.TRUE.equals(u.getResource(PER_EVENT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<EpisodeFacts> apply(EpisodeEvent event, long sequence) {
@@ -75,7 +90,11 @@ public final class FactsBatch {
         }
         List<Object[]> rows = new ArrayList<>(dirty.size());
         dirty.values().forEach(facts -> rows.add(row.apply(facts)));
-        jdbc.batchUpdate(upsert, rows);
+        if (rows.size() == 1) {
+            jdbc.update(upsert, rows.get(0));
+        } else {
+            jdbc.batchUpdate(upsert, rows);
+        }
         dirty.clear();
     }
 }
