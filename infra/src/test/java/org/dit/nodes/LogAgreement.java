@@ -127,9 +127,16 @@ public final class LogAgreement {
         Awaitility.await("hash chain over every event").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     verify[0] = auditor.get("/api/audit/verify").json();
-                    assertThat(verify[0].get("verifiedEvents").asLong()).as(verify[0].toString()).isEqualTo(eventsInLog);
+                    assertThat(verify[0].get("verifiedEvents").asLong()).as(() -> verify[0] + "; first event not chained: "
+                            + firstUnchained(verify[0])).isEqualTo(eventsInLog);
                 });
         assertThat(verify[0].get("firstBrokenGlobalIndex").isNull()).as(verify[0].toString()).isTrue();
+    }
+
+    private String firstUnchained(JsonNode verify) {
+        JsonNode broken = verify.get("firstBrokenGlobalIndex");
+        return broken == null || broken.isNull() ? "none"
+                : auditor.get("/api/audit/events?after=" + (broken.asLong() - 1) + "&limit=1").text();
     }
 
     private static int count(JsonNode sessions, String state) {

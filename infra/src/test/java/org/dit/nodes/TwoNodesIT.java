@@ -137,6 +137,18 @@ class TwoNodesIT {
 
     @Test
     @Order(3)
+    void givenEverySegmentOnTheFirstNode_whenTheOtherIsAskedToReplay_thenItRefusesAndKeepsItsProcessorRunning() {
+        Api.Response replay = second.api().post("/api/admin/projections/outcomes/replay", null);
+
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(409);
+        assertThat(replay.json().get("type").asText()).isEqualTo("/problems/projection-claimed-elsewhere");
+        for (JsonNode projection : second.api().get("/api/admin/projections").json()) {
+            assertThat(projection.get("running").asBoolean()).as(projection.toString()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
     void givenLoadOnBothNodes_whenOneIsKilled_thenTheSurvivorClaimsEverySegmentWithinTheClaimTimeout() throws Exception {
         List<String> inTherapy = new ArrayList<>();
         for (int t = 0; t < THERAPISTS; t++) {
@@ -197,7 +209,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void afterTheCrash_everyAcceptedCommandIsInTheLogExactlyOnce() {
         LogAgreement log = new LogAgreement(second.api());
         Map<String, List<Op>> byEpisode = new HashMap<>();
@@ -233,7 +245,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterTheCrash_everyReadModelOnTheSurvivorAgreesWithTheLog() {
         LogAgreement survivor = new LogAgreement(second.api());
         survivor.awaitCaughtUp(Duration.ofSeconds(60));
@@ -242,7 +254,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void afterTheCrash_noCommandIsHalfApplied() {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE status IS NULL", Integer.class))
                 .as("idempotency records claimed but never completed").isZero();
