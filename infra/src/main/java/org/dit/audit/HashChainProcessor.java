@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,46 +36,50 @@ class HashChainProcessor {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Identified by event id, not by the tracking token: a late-committed event (one that fills a gap below events
+     * already processed) arrives with a token whose position is the highest index seen, not its own.
+     */
     @EventHandler
-    void on(Object event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a log position"));
+    void on(Object event, @MessageIdentifier String eventId) {
         if (!CurrentUnitOfWork.isStarted()) {
-            link(List.of(globalIndex));
+            link(List.of(eventId));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<Long> pending = unitOfWork.getOrComputeResource(HashChainProcessor.class.getName(), key -> {
-            List<Long> indexes = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> link(indexes));
-            return indexes;
+        List<String> pending = unitOfWork.getOrComputeResource(HashChainProcessor.class.getName(), key -> {
+            List<String> eventIds = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> link(eventIds));
+            return eventIds;
         });
-        pending.add(globalIndex);
+        pending.add(eventId);
     }
 
-    private void link(List<Long> indexes) {
-        if (indexes.isEmpty()) {
+    private void link(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
             return;
         }
-        Long[] wanted = indexes.toArray(Long[]::new);
-        Set<Long> linked = new HashSet<>(jdbc.query("SELECT global_index FROM audit_hash_chain WHERE global_index = ANY (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", wanted)), (rs, i) -> rs.getLong(1)));
-        Map<Long, ChainLink.StoredEvent> rows = jdbc.query("SELECT " + ChainLink.EVENT_COLUMNS
-                        + " FROM domain_event_entry WHERE global_index = ANY (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", wanted)),
+        String[] wanted = eventIds.toArray(String[]::new);
+        Map<String, ChainLink.StoredEvent> rows = jdbc.query("SELECT " + ChainLink.EVENT_COLUMNS
+                        + " FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", wanted)),
                 (rs, i) -> ChainLink.StoredEvent.read(rs)).stream()
-                .collect(Collectors.toMap(ChainLink.StoredEvent::globalIndex, Function.identity()));
+                .collect(Collectors.toMap(ChainLink.StoredEvent::eventIdentifier, Function.identity()));
+        Long[] indexes = rows.values().stream().map(ChainLink.StoredEvent::globalIndex).toArray(Long[]::new);
+        Set<Long> linked = new HashSet<>(jdbc.query("SELECT global_index FROM audit_hash_chain WHERE global_index = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", indexes)), (rs, i) -> rs.getLong(1)));
         List<byte[]> previous = jdbc.queryForList(
                 "SELECT link_hash FROM audit_hash_chain ORDER BY chain_position DESC LIMIT 1", byte[].class);
         byte[] link = previous.isEmpty() ? null : previous.get(0);
         List<Object[]> inserts = new ArrayList<>();
-        for (Long index : indexes) {
-            if (linked.add(index)) {
-                ChainLink.StoredEvent row = rows.get(index);
-                if (row == null) {
-                    throw new IllegalStateException("event " + index + " was delivered but is not in the log");
-                }
+        for (String eventId : eventIds) {
+            ChainLink.StoredEvent row = rows.get(eventId);
+            if (row == null) {
+                throw new IllegalStateException("event " + eventId + " was delivered but is not in the log");
+            }
+            if (linked.add(row.globalIndex())) {
                 link = ChainLink.next(link, row);
-                inserts.add(new Object[] {index, link});
+                inserts.add(new Object[] {row.globalIndex(), link});
             }
         }
         jdbc.batchUpdate("INSERT INTO audit_hash_chain (global_index, link_hash) VALUES (?, ?)", inserts);
