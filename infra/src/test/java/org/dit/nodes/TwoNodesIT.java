@@ -150,13 +150,14 @@ class TwoNodesIT {
     @Test
     @Order(4)
     void givenLoadOnBothNodes_whenOneIsKilled_thenTheSurvivorClaimsEverySegmentWithinTheClaimTimeout() throws Exception {
-        List<String> inTherapy = new ArrayList<>();
+        List<String> loadTherapists = new ArrayList<>();
         for (int t = 0; t < THERAPISTS; t++) {
-            therapists.add(new Clinic(node(t).api()).registerTherapist(EPISODES));
+            loadTherapists.add(new Clinic(node(t).api()).registerTherapist(EPISODES));
         }
+        therapists.addAll(loadTherapists);
+        List<String> inTherapy = new ArrayList<>();
         for (int i = 0; i < EPISODES; i++) {
-            String episodeId = new Clinic(node(i).api()).clientInTherapyWith(therapists.get(1 + i % THERAPISTS));
-            inTherapy.add(episodeId);
+            inTherapy.add(new Clinic(node(i).api()).clientInTherapyWith(loadTherapists.get(i % THERAPISTS)));
         }
         episodes.addAll(inTherapy);
         assertThat(owners()).as("before the kill, the first node holds every segment").allMatch(
