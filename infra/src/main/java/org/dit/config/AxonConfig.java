@@ -10,7 +10,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -69,12 +68,12 @@ class AxonConfig {
 
     /**
      * Aggregates stay in memory between commands (weakly referenced, so the heap decides how many), instead of being
-     * rebuilt from their whole stream for every command. A conflicting append evicts the entry, so a stale one costs
-     * one retry, never a wrong decision.
+     * rebuilt from their whole stream for every command. An entry that another node has moved past is not used, and a
+     * conflicting append evicts the entry, so a stale one never decides a command.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new CurrentAggregateCache(jdbc);
     }
 
     /**

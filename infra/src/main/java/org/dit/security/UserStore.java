@@ -58,13 +58,15 @@ class UserStore implements UserDetailsService {
         return stored.get(0);
     }
 
+    /** Several nodes may start at once on an empty database: one of them creates the user, the others find it. */
     private void createFirstAdminIfNone(PasswordEncoder encoder) {
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         int created = jdbc.update("""
                 INSERT INTO security_user (username, password_hash, roles)
-                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM security_user)""",
+                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM security_user)
+                ON CONFLICT (username) DO NOTHING""",
                 FIRST_ADMIN, encoder.encode(password), Role.ADMIN.name());
         if (created == 1) {
             log.warn("No users are configured: created user '{}' with role ADMIN and password '{}'. This is the only time "

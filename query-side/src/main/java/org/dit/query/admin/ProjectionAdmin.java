@@ -12,6 +12,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,17 +51,27 @@ public class ProjectionAdmin {
         return status(name, headPosition());
     }
 
-    /** Rebuilds the read model from the start of the log; false for an unknown projection. */
-    public boolean replay(String name) {
+    public enum Replay { STARTED, UNKNOWN_PROJECTION, SEGMENTS_CLAIMED_ELSEWHERE }
+
+    /**
+     * Rebuilds the read model from the start of the log. A reset must hold every segment of the processor at once: when
+     * another running node holds some, nothing is reset and this node's processor runs on as before.
+     */
+    public Replay replay(String name) {
         Optional<StreamingEventProcessor> processor = processor(name);
         if (processor.isEmpty()) {
-            return false;
+            return Replay.UNKNOWN_PROJECTION;
         }
         StreamingEventProcessor p = processor.get();
         p.shutDown();
-        p.resetTokens();
-        p.start();
-        return true;
+        try {
+            p.resetTokens();
+            return Replay.STARTED;
+        } catch (UnableToClaimTokenException e) {
+            return Replay.SEGMENTS_CLAIMED_ELSEWHERE;
+        } finally {
+            p.start();
+        }
     }
 
     public long headPosition() {

@@ -36,14 +36,24 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild a read model from the whole event log (answers at once; the rebuild runs in the background)")
     ResponseEntity<Object> replay(@PathVariable String name) {
-        if (!admin.replay(name)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        switch (admin.replay(name)) {
+            case UNKNOWN_PROJECTION -> throw problem(HttpStatus.NOT_FOUND, "/problems/not-found", "No such projection",
                     "no projection named " + name + "; known: " + ProjectionAdmin.PROJECTIONS);
-            problem.setType(URI.create("/problems/not-found"));
-            problem.setTitle("No such projection");
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+            case SEGMENTS_CLAIMED_ELSEWHERE -> throw problem(HttpStatus.CONFLICT, "/problems/projection-claimed-elsewhere",
+                    "The projection is running on another node",
+                    "another node holds segments of " + name + "; a rebuild needs all of them: send the request to the "
+                            + "node that holds them (GET /api/admin/projections shows segmentsClaimed per node)");
+            case STARTED -> {
+            }
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(Map.of("projection", name, "replay", "started"));
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
     }
 }

@@ -1,0 +1,127 @@
+package org.dit.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dit.support.Api;
+import org.dit.support.Clinic;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A node killed with SIGKILL in the middle of rebuilding its read models finishes the rebuild after a restart. */
+class ReplayCrashIT {
+
+    private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
+    private static final int COURSES = 24;
+
+    @Test
+    void givenEveryProjectionReplaying_whenTheNodeIsKilled_thenAfterARestartTheReplayCompletesWithTheCleanReadModels()
+            throws Exception {
+        try (ExternalPostgres database = ExternalPostgres.start(Path.of("target", "nodes", "replay-crash-pg"))) {
+            JdbcTemplate jdbc = database.jdbc();
+            Map<String, List<Map<String, Object>>> clean;
+            try (ServiceProcess node = ServiceProcess.start("replay", database)) {
+                aClinicsWorthOfCourses(node.api());
+                new LogAgreement(node.api()).awaitCaughtUp(Duration.ofSeconds(60));
+                clean = ReadModelTables.snapshot(jdbc);
+                assertThat(clean.get("outcome_episode")).hasSizeGreaterThan(COURSES);
+
+                killInTheMiddleOfAReplay(node, database);
+                assertThat(replayingInTheStoredTokens(jdbc, "outcomes"))
+                        .as("the interrupted rebuild is recorded in the token store, not lost with the process").isTrue();
+            }
+
+            try (ServiceProcess restarted = ServiceProcess.start("replay-restarted", database)) {
+                new LogAgreement(restarted.api()).awaitCaughtUp(ClaimTimeout.configured().plus(Duration.ofSeconds(90)));
+                assertThat(ReadModelTables.snapshot(jdbc)).isEqualTo(clean);
+                assertThat(restarted.api().get("/api/outcomes?from=2026-01-01&to=2026-12-31").header("Read-Model-Status"))
+                        .isEqualTo("CURRENT");
+            }
+        }
+    }
+
+    /**
+     * Starts a replay of every projection and holds the outcomes table so that its rebuild cannot finish (a test's
+     * SHARE lock lets reads through and makes writes wait), then kills the node while the API says REBUILDING. A rebuild
+     * that outran the lock is simply started again.
+     */
+    private static void killInTheMiddleOfAReplay(ServiceProcess node, ExternalPostgres database) throws Exception {
+        Api api = node.api();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            for (String projection : PROJECTIONS) {
+                assertThat(api.post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
+            }
+            try (Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("LOCK TABLE outcome_episode IN SHARE MODE");
+                Api.Response outcomes = api.get("/api/outcomes?from=2026-01-01&to=2026-12-31");
+                if ("REBUILDING".equals(outcomes.header("Read-Model-Status"))) {
+                    assertThat(status(api, "outcomes").get("replaying").asBoolean()).isTrue();
+                    node.kill();
+                    connection.rollback();
+                    return;
+                }
+                connection.rollback();
+            }
+            new LogAgreement(api).awaitCaughtUp(Duration.ofSeconds(60));
+        }
+        throw new AssertionError("every replay finished before it could be interrupted");
+    }
+
+    private static JsonNode status(Api api, String projection) {
+        for (JsonNode status : api.get("/api/admin/projections").json()) {
+            if (projection.equals(status.get("name").asText())) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + projection);
+    }
+
+    private static boolean replayingInTheStoredTokens(JdbcTemplate jdbc, String processor) {
+        Integer replaying = jdbc.queryForObject("""
+                SELECT count(*) FROM token_entry
+                 WHERE processor_name = ? AND token_type LIKE '%ReplayToken'
+                   AND coalesce((convert_from(token, 'UTF8')::jsonb #>> '{currentToken,index}')::bigint, -1)
+                       < (convert_from(token, 'UTF8')::jsonb #>> '{tokenAtReset,index}')::bigint""", Integer.class, processor);
+        return replaying != null && replaying > 0;
+    }
+
+    /** Courses in every state the read models distinguish: waiting, in therapy with a focus, ended. */
+    private static void aClinicsWorthOfCourses(Api api) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Void>> courses = new ArrayList<>();
+            for (int i = 0; i < COURSES; i++) {
+                int index = i;
+                courses.add(CompletableFuture.runAsync(() -> {
+                    Clinic clinic = new Clinic(api);
+                    // a therapist per course: every course's sessions are at the same hours
+                    String episodeId = clinic.clientInTherapyWith(clinic.registerTherapist(2));
+                    clinic.attendSessions(episodeId, 5);
+                    if (index % 3 == 0) {
+                        Clinic.accepted(api.post("/api/episodes/" + episodeId + "/ending",
+                                Map.of("endedOn", "2026-05-01", "reason", "DROPPED_OUT")));
+                    }
+                    if (index % 6 == 1) {
+                        clinic.waitingClient();
+                    }
+                }, clients));
+            }
+            CompletableFuture.allOf(courses.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            clients.shutdown();
+        }
+    }
+}
