@@ -25,6 +25,10 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for directly, not forwarded here by the container: there is nothing at this address
+            return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not Found", "no resource here"));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {

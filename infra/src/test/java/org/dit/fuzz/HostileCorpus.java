@@ -123,8 +123,8 @@ final class HostileCorpus {
     /** The i-th request: endpoints in turn, each with a mutation drawn from the seeded sequence. */
     HostileRequest next(int i) {
         Endpoint endpoint = endpoints.get(i % endpoints.size());
-        if (endpoint.template().equals("/api/audit/verify") && (i / endpoints.size()) % 10 != 0) {
-            // verifying rehashes the whole log: one in ten rounds is plenty for an endpoint that takes no input
+        if (endpoint.template().equals("/api/audit/verify") && (i / endpoints.size()) % 20 != 0) {
+            // verifying rehashes the whole log: one in twenty rounds is plenty for an endpoint that takes no input
             endpoint = endpoints.get(0);
         }
         return mutate(endpoint);
@@ -248,11 +248,12 @@ final class HostileCorpus {
     private String mutateQuery(Map<String, String> values) {
         String hostile = pick(HOSTILE_QUERY_VALUES);
         String param = pick(List.of("asOf", "from", "to", "therapistId", "after", "limit", "episodeId", "unknown"));
-        int how = random.nextInt(4);
+        int how = random.nextInt(5);
         String extra = switch (how) {
             case 0 -> param + "=" + hostile;
             case 1 -> param + "=" + hostile + "&" + param + "=2026-01-01";
             case 2 -> param;
+            case 3 -> (param + "=1&").repeat(1 + random.nextInt(1500)) + "x=1";
             default -> param + "=" + "9".repeat(1 + random.nextInt(3000));
         };
         // a parameter given twice: the hostile one first, so it is the one Spring binds
@@ -266,7 +267,9 @@ final class HostileCorpus {
                 String auth = pick(List.of("", "Basic", "Basic !!!not-base64!!!", "Basic " + b64("no-colon"),
                         HostileHttp.basic("clinic-lead", "wrong"), HostileHttp.basic("nobody", "x"), HostileHttp.basic("reporting"),
                         "Bearer garbage", "Bearer a.b.c", "Bearer " + "x".repeat(4000), "Digest username=\"x\"",
-                        "Basic " + b64("é:ü"), "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
+                        "Basic " + b64("é:ü"), "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+                        HostileHttp.basic("clinic-lead", "p".repeat(100)), HostileHttp.basic("nobody", "ü".repeat(500)),
+                        HostileHttp.basic("u".repeat(3000), "x"), "Basic " + b64(":"), "Bearer "));
                 if (auth.isEmpty() && random.nextBoolean()) {
                     headers.remove("Authorization");
                     return "no Authorization";
@@ -388,7 +391,7 @@ final class HostileCorpus {
     }
 
     private byte[] oversized() {
-        int size = (int) limit + pick(List.of(1, 100, 10_000, 500_000));
+        int size = (int) limit + pick(List.of(1, 100, 10_000, 200_000));
         StringBuilder body = new StringBuilder(size + 16).append("{\"name\":\"");
         while (body.length() < size) {
             body.append('x');
