@@ -1,6 +1,7 @@
 package org.dit.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
@@ -22,10 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Hostile input to every endpoint: thousands of mutated requests from a seeded corpus ({@link HostileCorpus}), and
@@ -49,6 +53,11 @@ class HostileInputApiTest {
     JdbcTemplate jdbc;
     @Value("${dit.http.max-request-size}")
     DataSize maxRequestSize;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    ObjectMapper webJson;
 
     Api api;
     Clinic clinic;
@@ -95,7 +104,8 @@ class HostileInputApiTest {
 
         assertThat(failures).as("seed " + SEED + ": " + failures.size() + " failures, the first ones").isEmpty();
         assertThat(sent).as("requests the client could send").isGreaterThan(REQUESTS * 9 / 10);
-        assertThat(corpus.endpointTemplates()).hasSize(30);
+        assertThat(normalised(corpus.endpointTemplates())).as("the corpus covers every endpoint the service maps")
+                .containsAll(normalised(servedEndpoints()));
         assertThat(statuses.keySet()).as("the corpus reaches the domain and is refused at every layer")
                 .contains(200, 201, 400, 401, 403, 404, 409, 413, 415);
         everyReadModelCatchesUp();
@@ -150,10 +160,17 @@ class HostileInputApiTest {
     }
 
     @Test
-    void givenJsonNestedDeeperThanAnyRequest_orANumberLongerThanAnyValue_thenInvalidInputNotAServerError() {
+    void givenJsonNestedDeeperThanAnyRequest_orANumberLongerThanAnyValue_thenInvalidInputNotAServerError() throws Exception {
+        // the web layer's parser stops at 32 levels and 64-digit numbers, long before Jackson's own defaults (1000, 1000)
+        assertThat(webJson.readTree("[".repeat(32) + "]".repeat(32)).isArray()).isTrue();
+        assertThatThrownBy(() -> webJson.readTree("[".repeat(33) + "]".repeat(33))).isInstanceOf(StreamConstraintsException.class);
+        assertThat(webJson.readTree("9".repeat(64)).isNumber()).isTrue();
+        assertThatThrownBy(() -> webJson.readTree("9".repeat(65))).isInstanceOf(StreamConstraintsException.class);
+
         String episodeId = pool.freshInTherapy();
         long before = head();
-        for (String items : List.of("[".repeat(5000) + "]".repeat(5000), "[" + "9".repeat(1000) + "]", "9".repeat(1000))) {
+        for (String items : List.of("[".repeat(40) + "]".repeat(40), "[".repeat(5000) + "]".repeat(5000),
+                "[" + "9".repeat(100) + "]", "9".repeat(100_000))) {
             byte[] body = ("{\"instrument\":\"GAD7\",\"recordedOn\":\"2026-04-01\",\"items\":" + items + "}")
                     .getBytes(StandardCharsets.UTF_8);
             HostileHttp.Answer answer = http.send(new HostileRequest("POST", "/api/episodes/" + episodeId + "/measures",
@@ -182,6 +199,11 @@ class HostileInputApiTest {
                 "GET /api/caseloads HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n",
                 "POST /api/episodes HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nContent-Length: 2\r\n"
                         + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n",
+                // header values that are not UTF-8 (Tomcat reads them as ISO-8859-1), and a NUL in one
+                "GET /api/caseloads HTTP/1.1\r\nHost: x\r\nAuthorization: Basic \u00ff\u00fe\r\nConnection: close\r\n\r\n",
+                "POST /api/episodes HTTP/1.1\r\nHost: x\r\n" + auth + "Idempotency-Key: \u00c3\u0028\u00ff\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{\"a\"",
+                "GET /api/caseloads HTTP/1.1\r\nHost: x\r\n" + auth + "X-Correlation-Id: a\u0000b\r\nConnection: close\r\n\r\n",
                 "GET /error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "POST /error HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Length: 2\r\nConnection: close\r\n\r\n{}",
                 "GET /api/nothing-here HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n");
@@ -277,6 +299,19 @@ class HostileInputApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("type").asText()).isEqualTo("/problems/invalid-input");
         assertThat(response.json().get("invalidParams").findValuesAsText("name")).contains(field);
+    }
+
+    private List<String> servedEndpoints() {
+        return mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().filter(path -> path.startsWith("/api/"))
+                        .flatMap(path -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + path)))
+                .toList();
+    }
+
+    /** "POST /api/episodes/{inTherapy}/sessions/{n}/missed" and "…/{episodeId}/sessions/{number}/missed" alike. */
+    private static java.util.Set<String> normalised(List<String> endpoints) {
+        return endpoints.stream().map(e -> e.split("\\?")[0].replaceAll("\\{[^}]+}", "{}"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Null when the answer is acceptable, else what is wrong with it. */

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class Episode {
      * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
      */
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
 
     @AggregateIdentifier
