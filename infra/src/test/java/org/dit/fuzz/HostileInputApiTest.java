@@ -102,10 +102,12 @@ class HostileInputApiTest {
         System.out.printf("hostile corpus: seed %d, %d requests sent (%d not expressible by the client) in %d ms, statuses %s%n",
                 SEED, sent, REQUESTS - sent, (System.nanoTime() - started) / 1_000_000, statuses);
 
-        assertThat(failures).as("seed " + SEED + ": " + failures.size() + " failures, the first ones").isEmpty();
+        assertThat(failures).as("seed " + SEED + ": " + failures.size() + " failures").isEmpty();
         assertThat(sent).as("requests the client could send").isGreaterThan(REQUESTS * 9 / 10);
+        List<String> served = servedEndpoints();
+        assertThat(served).isNotEmpty();
         assertThat(normalised(corpus.endpointTemplates())).as("the corpus covers every endpoint the service maps")
-                .containsAll(normalised(servedEndpoints()));
+                .containsAll(normalised(served));
         assertThat(statuses.keySet()).as("the corpus reaches the domain and is refused at every layer")
                 .contains(200, 201, 400, 401, 403, 404, 409, 413, 415);
         everyReadModelCatchesUp();
