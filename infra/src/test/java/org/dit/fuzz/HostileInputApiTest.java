@@ -257,7 +257,7 @@ class HostileInputApiTest {
     void givenDatesOffTheCalendar_thenInvalidInputNamingTheField_andNothingAppended() {
         String episodeId = pool.freshInTherapy();
         long before = head();
-        for (String date : List.of("-999999999-01-01", "0000-01-01", "1899-12-31")) {
+        for (String date : List.of("-999999999-01-01", "-5000-01-01", "0000-01-01", "1899-12-31")) {
             Map<String, Object> referral = new LinkedHashMap<>(Clinic.referral());
             referral.put("referredOn", date);
             assertInvalid(api.post("/api/episodes", referral), "referredOn");
