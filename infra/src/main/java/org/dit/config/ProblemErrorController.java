@@ -34,7 +34,8 @@ class ProblemErrorController implements ErrorController {
         if (status.is5xxServerError()) {
             log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            return Problems.respond(Problems.problem(status, "internal-error", "Internal error",
+            return Problems.respond(Problems.problem(status, slug(status),
+                    status == HttpStatus.INTERNAL_SERVER_ERROR ? "Internal error" : status.getReasonPhrase(),
                     "the request could not be completed; quote the X-Correlation-Id when reporting it"));
         }
         return Problems.respond(Problems.problem(status, slug(status), status.getReasonPhrase(),
