@@ -79,6 +79,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     : HttpStatus.resolve(statusCode.value()).name().toLowerCase().replace('_', '-');
             problem.setType(java.net.URI.create("/problems/" + slug));
         }
+        if (response != null && response.getBody() instanceof ProblemDetail) {
+            // a set content type skips negotiation: a problem is written even when the Accept header is unusable
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+        }
         return response;
     }
 

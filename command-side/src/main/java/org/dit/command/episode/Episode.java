@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,13 @@ import org.dit.events.episode.TherapyEnded;
 class Episode {
 
     static final int MAX_SESSION_MINUTES = 240;
+    /**
+     * Clinical dates and session times lie within four-digit years: beyond them a date is a typing error or hostile,
+     * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
+     */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
 
     @AggregateIdentifier
     private EpisodeId episodeId;
@@ -120,7 +128,7 @@ class Episode {
     @CommandHandler
     int handle(BookSession command, TherapistRoster roster) {
         requireInTherapy();
-        Instant startsAt = InvalidInput.require("startsAt", command.startsAt());
+        Instant startsAt = sessionStart(command.startsAt());
         int duration = duration(command.durationMinutes());
         InvalidInput.require("mode", command.mode());
         if (sessions.size() >= courseLength) {
@@ -137,7 +145,7 @@ class Episode {
     @CommandHandler
     void handle(RescheduleSession command, TherapistRoster roster) {
         Session session = booked(command.sessionNumber());
-        Instant startsAt = InvalidInput.require("startsAt", command.startsAt());
+        Instant startsAt = sessionStart(command.startsAt());
         Instant endsAt = startsAt.plusSeconds(session.durationMinutes() * 60L);
         requireInOrder(command.sessionNumber(), startsAt, endsAt);
         roster.move(therapistId, episodeId, command.sessionNumber(), startsAt, endsAt);
@@ -467,6 +475,17 @@ class Episode {
         if (date.isAfter(LocalDate.now(clock))) {
             throw new InvalidInput(field, "is in the future");
         }
+        if (date.isBefore(EARLIEST_DATE)) {
+            throw new InvalidInput(field, "is before " + EARLIEST_DATE);
+        }
+    }
+
+    private static Instant sessionStart(Instant startsAt) {
+        InvalidInput.require("startsAt", startsAt);
+        if (startsAt.isBefore(EARLIEST_START) || startsAt.isAfter(LATEST_START)) {
+            throw new InvalidInput("startsAt", "must be between " + EARLIEST_START + " and " + LATEST_START);
+        }
+        return startsAt;
     }
 
     private static int total(Instrument instrument, String field, List<Integer> items) {

@@ -74,7 +74,7 @@ public class CommandRunner {
                     result -> stored(dispatch.response().apply(result)));
             try {
                 Object result = IdempotencyInterceptor.during(pending, () -> send(caller, dispatch.command()));
-                return dispatch.response().apply(result);
+                return asJson(dispatch.response().apply(result));
             } catch (IdempotencyInterceptor.AlreadyAnswered e) {
                 return replay(key, fingerprint);
             } catch (RuntimeException e) {
@@ -87,6 +87,18 @@ public class CommandRunner {
                 }
             }
         }
+    }
+
+    /**
+     * The answer is JSON whatever the Accept header asks for: the events are committed by now, and a 406 would tell
+     * the client its command was refused.
+     */
+    private static ResponseEntity<Object> asJson(ResponseEntity<Object> response) {
+        if (response.getHeaders().getContentType() != null) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_JSON).body(response.getBody());
     }
 
     private <R> R send(Caller caller, Object command) {

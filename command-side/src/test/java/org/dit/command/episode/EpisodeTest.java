@@ -93,6 +93,15 @@ class EpisodeTest {
         }
 
         @Test
+        void givenNoPriorActivity_whenReferralDatedBefore1900_thenRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReferClient(EPISODE, CLIENT, REFERRAL_SOURCE, LocalDate.MIN, PROBLEM, PRIORITY))
+                    .expectNoEvents()
+                    .expectException(invalidInput("referredOn"))
+                    .expectExceptionMessage("referredOn: is before 1900-01-01");
+        }
+
+        @Test
         void givenNoPriorActivity_whenReferralUndated_thenRefused() {
             fixture.givenNoPriorActivity()
                     .when(new ReferClient(EPISODE, CLIENT, REFERRAL_SOURCE, null, PROBLEM, PRIORITY))
@@ -487,6 +496,14 @@ class EpisodeTest {
                     .when(new BookSession(EPISODE, startOf(1), 0, MODE))
                     .expectNoEvents()
                     .expectException(invalidInput("durationMinutes"));
+        }
+
+        @Test
+        void givenInTherapy_whenSessionStartsBeyondTheYear9999_thenRefusedRatherThanOverflowing() {
+            fixture.given(inTherapy())
+                    .when(new BookSession(EPISODE, Instant.MAX, SESSION_MINUTES, MODE))
+                    .expectNoEvents()
+                    .expectException(invalidInput("startsAt"));
         }
 
         @Test
