@@ -112,6 +112,9 @@ final class HostileCorpus {
         all.add(new Endpoint("GET", "/api/admin/projections", ADMIN, null));
         // a real projection name would start a rebuild: the name is always hostile, or the body too large to be read
         all.add(new Endpoint("POST", "/api/admin/projections/{projection}/replay", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/admin/dead-letters", ADMIN, null));
+        // nothing is parked while the fuzz runs: a letter id is a UUID nobody issued, or hostile
+        all.add(new Endpoint("POST", "/api/admin/dead-letters/{letter}/retry", ADMIN, null));
         return all;
     }
 
@@ -143,6 +146,7 @@ final class HostileCorpus {
         values.put("n", String.valueOf(1 + random.nextInt(3)));
         values.put("after", String.valueOf(Math.max(0, targets.head() - 5)));
         values.put("projection", pick(HOSTILE_SEGMENTS));
+        values.put("letter", UUID.randomUUID().toString());
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", HostileHttp.basic(endpoint.user()));
