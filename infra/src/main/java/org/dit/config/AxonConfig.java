@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.dit.query.admin.EventPositions;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -136,6 +137,13 @@ class AxonConfig {
                 .fetchDelay(25)
                 .optimizeEventConsumption(false)
                 .build();
+    }
+
+    /** Global index of a stored event, by its identifier (unique in the event table). */
+    @Bean
+    EventPositions eventPositions(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return eventIdentifier -> jdbc.query("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                (rs, i) -> rs.getLong(1), eventIdentifier).stream().findFirst();
     }
 
     @Bean

@@ -165,6 +165,13 @@ class GapHazardTest {
                 .containsExactly(held);
     }
 
+    @Test
+    void everyConnectionBoundsItsStatementsIdleSpellsAndWholeTransactions() {
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("15s");
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("15s");
+        assertThat(jdbc.queryForObject("SHOW transaction_timeout", String.class)).isEqualTo("25s");
+    }
+
     /** Inserting an event of this episode waits, inside the command's transaction, until the test lets it go. */
     private void holdEventInsertsOf(String episodeId) {
         jdbc.execute("""

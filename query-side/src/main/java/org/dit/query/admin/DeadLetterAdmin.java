@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -28,9 +27,11 @@ public class DeadLetterAdmin {
     public static final String RETRIES = "retries";
 
     private final EventProcessingConfiguration processing;
+    private final EventPositions positions;
 
-    DeadLetterAdmin(EventProcessingConfiguration processing) {
+    DeadLetterAdmin(EventProcessingConfiguration processing, EventPositions positions) {
         this.processing = processing;
+        this.positions = positions;
     }
 
     public record ParkedEvent(String id, String processingGroup, String sequence, Long globalIndex, String eventType,
@@ -81,10 +82,9 @@ public class DeadLetterAdmin {
         return processing.deadLetterQueue(group);
     }
 
-    private static ParkedEvent view(String group, JdbcDeadLetter<?> letter, long waitingBehind) {
+    private ParkedEvent view(String group, JdbcDeadLetter<?> letter, long waitingBehind) {
         EventMessage<?> event = letter.message();
-        Long globalIndex = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+        Long globalIndex = positions.globalIndexOf(event.getIdentifier()).orElse(null);
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         Optional<Cause> cause = letter.cause();
         Object retries = letter.diagnostics().get(RETRIES);
