@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,9 +133,11 @@ class AuditController {
         long written = 0;
         while (written < max) {
             int page = (int) Math.min(EXPORT_PAGE, max - written);
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT global_index, aggregate_identifier, sequence_number,"
-                    + " event_identifier, payload_type, payload_revision, time_stamp, meta_data, payload FROM domain_event_entry"
-                    + " WHERE global_index > ? ORDER BY global_index LIMIT ?", position, page);
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT e.global_index, e.aggregate_identifier,"
+                    + " e.sequence_number, e.type, e.event_identifier, e.payload_type, e.payload_revision, e.time_stamp,"
+                    + " e.meta_data, e.payload, c.chain_position, c.link_hash FROM domain_event_entry e"
+                    + " LEFT JOIN audit_hash_chain c ON c.global_index = e.global_index"
+                    + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT ?", position, page);
             if (rows.isEmpty()) {
                 break;
             }
@@ -154,6 +157,7 @@ class AuditController {
         line.writeNumberField("globalIndex", ((Number) row.get("global_index")).longValue());
         line.writeStringField("aggregateIdentifier", (String) row.get("aggregate_identifier"));
         line.writeNumberField("sequenceNumber", ((Number) row.get("sequence_number")).longValue());
+        line.writeStringField("aggregateType", (String) row.get("type"));
         line.writeStringField("eventIdentifier", (String) row.get("event_identifier"));
         line.writeStringField("payloadType", (String) row.get("payload_type"));
         line.writeStringField("revision", (String) row.get("payload_revision"));
@@ -162,6 +166,16 @@ class AuditController {
         line.writeRawValue(new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
         line.writeFieldName("payload");
         line.writeRawValue(new String((byte[]) row.get("payload"), StandardCharsets.UTF_8));
+        // the chain links events in the order it met them (a late-committed event where it arrived), not always in
+        // global order: chainPosition gives that order, null until the event is linked
+        Object chainPosition = row.get("chain_position");
+        if (chainPosition == null) {
+            line.writeNullField("chainPosition");
+            line.writeNullField("linkHash");
+        } else {
+            line.writeNumberField("chainPosition", ((Number) chainPosition).longValue());
+            line.writeStringField("linkHash", HexFormat.of().formatHex((byte[]) row.get("link_hash")));
+        }
         line.writeEndObject();
         line.flush();
         out.write('\n');
