@@ -77,6 +77,8 @@ class BackupRestoreTest {
 
             try (ConfigurableApplicationContext service = start(cluster.jdbcUrl("dit_restored"))) {
                 Api api = api(service);
+                // the dump brought the read models back already: empty them, so only the replay can restore them
+                service.getBean(JdbcTemplate.class).execute("TRUNCATE " + String.join(", ", READ_MODEL_TABLES.keySet()));
                 for (String projection : PROJECTIONS) {
                     Api.Response replay = api.post("/api/admin/projections/" + projection + "/replay", null);
                     assertThat(replay.status()).as(projection + ": " + replay).isEqualTo(202);
