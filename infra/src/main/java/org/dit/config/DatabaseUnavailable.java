@@ -21,11 +21,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The database cannot be reached (stopped, restarting, unreachable, or the pool found no connection within its
- * timeout). Such a request is answered 503 with {@code Retry-After}, and may be sent again once the database is back
+ * The database cannot serve the request right now: it cannot be reached (stopped, restarting, unreachable, or the
+ * pool found no connection within its timeout), or it is busy or cannot take writes (a statement or lock timeout, a
+ * transaction timeout, exhausted resources such as a full disk, a read-only server after a fail-over). Such a request is answered 503 with {@code Retry-After}, and may be sent again once the database is back
  * (with its Idempotency-Key, in case the connection broke while a commit was under way). Told apart from other failures
  * by the cause chain, because Spring, Hikari and Axon each wrap the driver's error differently.
  */
@@ -48,11 +50,13 @@ public final class DatabaseUnavailable {
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException && !(t instanceof NestedTransactionNotSupportedException)
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))) {
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isBusyState(sql.getSQLState())
+                    || isClosedByPool(sql))) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getNextException() != null) {
@@ -88,9 +92,20 @@ public final class DatabaseUnavailable {
                 || state.equals("57P03"));
     }
 
+    /**
+     * 57014 a statement cancelled (statement or lock-wait timeout), 55P03 a lock not available, 25P03 and 25P04 an
+     * idle-in-transaction or transaction timeout, 25006 a read-only server (a replica after a fail-over), class 53
+     * insufficient resources (disk full, out of memory, too many connections). The request changed nothing and may
+     * succeed a moment later; the database itself stays up, so readiness is not affected.
+     */
+    private static boolean isBusyState(String state) {
+        return state != null && (state.equals("57014") || state.equals("55P03") || state.equals("25P03")
+                || state.equals("25P04") || state.equals("25006") || state.startsWith("53"));
+    }
+
     public static ProblemDetail problem() {
         return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, TYPE, "Service unavailable",
-                "the database cannot be reached; retry after " + RETRY_AFTER.toSeconds()
+                "the database cannot serve the request right now (unreachable, busy or read-only); retry after " + RETRY_AFTER.toSeconds()
                         + " seconds (with the same Idempotency-Key, a retry never records a command twice)");
     }
 

@@ -58,7 +58,7 @@ class DatabaseUnavailableHandling {
 
     private static void answer(HttpServletRequest request, HttpServletResponse response, Throwable e, ObjectMapper json)
             throws IOException {
-        log.warn("Database unavailable: {} {} answered 503 ({}, caused by {})", request.getMethod(),
+        log.warn("Database unavailable or busy: {} {} answered 503 ({}, caused by {})", request.getMethod(),
                 request.getRequestURI(), e.getClass().getName(), NestedExceptionUtils.getMostSpecificCause(e).toString());
         response.resetBuffer();
         DatabaseUnavailable.write(response, json);

@@ -15,8 +15,10 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures mean "the database cannot be reached" (503), in the wrappings observed with the database stopped. */
@@ -53,9 +55,19 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void givenABusyOrReadOnlyDatabase_thenUnavailableForTheMoment() {
+        assertThat(DatabaseUnavailable.isCause(new QueryTimeoutException("PreparedStatementCallback",
+                new PSQLException("canceling statement due to statement timeout", PSQLState.QUERY_CANCELED)))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new SQLException("could not obtain lock on row", "55P03"))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new SQLException("terminating connection due to transaction timeout", "25P04"))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new SQLException("cannot execute INSERT in a read-only transaction", "25006"))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new SQLException("could not extend file: No space left on device", "53100"))).isTrue();
+    }
+
+    @Test
     void givenOtherFailures_thenNotUnavailable() {
         assertThat(DatabaseUnavailable.isCause(new DuplicateKeyException("unique", new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION)))).isFalse();
-        assertThat(DatabaseUnavailable.isCause(new PSQLException("canceling statement due to statement timeout", PSQLState.QUERY_CANCELED))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new NestedTransactionNotSupportedException("savepoints not supported"))).isFalse();
         assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("commit failed", new SQLException("could not serialize", "40001")))).isFalse();
         assertThat(DatabaseUnavailable.isCause(new IllegalStateException("a bug"))).isFalse();
     }
