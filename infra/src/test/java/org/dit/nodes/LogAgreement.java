@@ -106,6 +106,10 @@ public final class LogAgreement {
                 assertThat(entry.get("phase").asText()).isEqualTo(state.get("phase").asText());
                 assertThat(entry.get("sessionsAttended").asInt()).isEqualTo(count(state.get("sessions"), "ATTENDED"));
                 assertThat(entry.get("sessionsMissed").asInt()).isEqualTo(count(state.get("sessions"), "MISSED"));
+                assertThat(instant(entry.get("nextSessionAt"))).as("next session of " + id).isEqualTo(firstBooked(state));
+                assertThat(entry.get("focusAgreed").asBoolean()).as("focus of " + id).isEqualTo(!state.path("focus").isNull());
+                assertThat(entry.get("latestPhq9").asInt(-1)).as("latest PHQ-9 of " + id).isEqualTo(last(validScores(state, "PHQ9")));
+                assertThat(entry.get("latestGad7").asInt(-1)).as("latest GAD-7 of " + id).isEqualTo(last(validScores(state, "GAD7")));
             }
             assertThat(entries).isEqualTo(active.keySet());
         }
@@ -131,6 +135,23 @@ public final class LogAgreement {
                             + firstUnchained(verify[0])).isEqualTo(eventsInLog);
                 });
         assertThat(verify[0].get("firstBrokenGlobalIndex").isNull()).as(verify[0].toString()).isTrue();
+    }
+
+    private static Instant instant(JsonNode value) {
+        return value == null || value.isNull() ? null : Instant.parse(value.asText());
+    }
+
+    private static Instant firstBooked(JsonNode state) {
+        for (JsonNode session : state.get("sessions")) {
+            if ("BOOKED".equals(session.get("state").asText())) {
+                return Instant.parse(session.get("startsAt").asText());
+            }
+        }
+        return null;
+    }
+
+    private static int last(JsonNode totals) {
+        return totals.isEmpty() ? -1 : totals.get(totals.size() - 1).asInt();
     }
 
     private String firstUnchained(JsonNode verify) {
