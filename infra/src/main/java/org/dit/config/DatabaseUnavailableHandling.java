@@ -51,8 +51,9 @@ class DatabaseUnavailableHandling {
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        // inside the correlation id filter (so the 503 still echoes it), outside Spring Security's chain
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // inside the correlation id filter (so the 503 still echoes it) and the request size limit, outside Spring
+        // Security's chain
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -128,7 +128,11 @@ class GapHazardTest {
             TrackingToken axonsToken = lastToken(axonsEngine, before);
             TrackingToken ourToken = lastToken(ourEngine, before);
             processing.eventProcessors().values().forEach(EventProcessor::start);
-            clinic.episodeWhen(later, episode -> "REFERRED".equals(episode.get("status").asText()));
+            // the held INSERT dies at the 15 s statement timeout: the lagging processors must read the later event first
+            Awaitility.await("the restarted processors read the later event while the held one is still uncommitted")
+                    .atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> jdbc.queryForObject("SELECT count(*) FROM episode_view WHERE episode_id = ?",
+                            Long.class, UUID.fromString(later)) == 1);
 
             statement.execute("SELECT pg_advisory_unlock(" + HOLD_LOCK + ")");
             Clinic.accepted(allocation.get(20, TimeUnit.SECONDS));
