@@ -31,12 +31,8 @@ class ContainerProblems {
 
     @Bean
     RequestRejectedHandler problemForRejectedRequest(ObjectMapper json) {
-        return (request, response, rejected) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
-                    "the request's method, URL or headers are not accepted"));
-        };
+        return (request, response, rejected) -> Problems.write(response, json, Problems.problem(HttpStatus.BAD_REQUEST,
+                "bad-request", "Bad Request", "the request's method, URL or headers are not accepted"));
     }
 
     @Bean

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dit.command.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -111,9 +110,7 @@ public final class DatabaseUnavailable {
 
     /** Writes the 503 problem document; for filters and entry points that answer outside Spring MVC. */
     public static void write(HttpServletResponse response, ObjectMapper json) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem());
+        Problems.write(response, json, problem());
     }
 }

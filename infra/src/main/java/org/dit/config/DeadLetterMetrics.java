@@ -3,7 +3,7 @@ package org.dit.config;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.config.EventProcessingConfiguration;
+import org.dit.query.admin.DeadLetterAdmin;
 import org.dit.query.admin.ProjectionAdmin;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadLetterMetrics implements MeterBinder {
 
-    private final EventProcessingConfiguration processing;
+    private final DeadLetterAdmin deadLetters;
 
-    DeadLetterMetrics(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    DeadLetterMetrics(DeadLetterAdmin deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String name : ProjectionAdmin.PROJECTIONS) {
-            Gauge.builder("dit.dead.letters", processing,
-                            p -> p.deadLetterQueue(name).map(queue -> (double) queue.size()).orElse(Double.NaN))
+            Gauge.builder("dit.dead.letters", deadLetters, admin -> admin.count(name))
                     .description("Events the projection has parked in its dead-letter queue (with those waiting behind them)")
                     .tag("processor", name)
                     .register(registry);

@@ -150,9 +150,7 @@ class RequestLimits {
         }
 
         private void respond(HttpServletResponse response, ProblemDetail problem) throws IOException {
-            response.setStatus(problem.getStatus());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            Problems.write(response, json, problem);
         }
     }
 
@@ -182,7 +180,13 @@ class RequestLimits {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
+                    // the whole body is in memory: it is available now, and then all read
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
