@@ -3,12 +3,14 @@ package org.dit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
@@ -109,7 +111,15 @@ class AuditApiTest {
     @Test
     void givenTheLog_whenExportedInPages_thenThePagesJoinIntoTheWholeLogInOrder() {
         clinic.referClient();
-        Api.Response all = auditor.get("/api/audit/events?after=0");
+        // each line carries its place in the hash chain: export once the chain has linked every event, so that the
+        // whole export and the pages read a moment later show the same lines
+        Api.Response[] exported = new Api.Response[1];
+        Awaitility.await("the chain has linked every event").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    exported[0] = auditor.get("/api/audit/events?after=0");
+                    return lines(exported[0]).stream().noneMatch(line -> line.get("chainPosition").isNull());
+                });
+        Api.Response all = exported[0];
         List<JsonNode> whole = lines(all);
         long lastIndex = whole.get(whole.size() - 1).get("globalIndex").asLong();
 
