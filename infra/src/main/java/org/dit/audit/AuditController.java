@@ -20,7 +20,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.episode.EpisodeView;
 import org.dit.query.history.EpisodeFacts;
-import org.dit.query.web.NotFound;
+import org.dit.query.NotFound;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** What auditors read: the log itself, any episode as it stood at any moment, who read what, and the chain check. */
 @RestController
 @RequestMapping("/api/audit")
+@PreAuthorize("hasRole('AUDITOR')")
 @Tag(name = "Audit", description = "Read-only: the event log, as-of reconstruction, access log, tamper evidence")
 class AuditController {
 
@@ -75,7 +77,7 @@ class AuditController {
                             text(meta, "commandName"), read(rs.getString("body")));
                 }, episodeId.toString());
         if (events.isEmpty()) {
-            throw NotFound.problem("No such episode", "no events for episode " + episodeId);
+            throw new NotFound("No such episode", "no events for episode " + episodeId);
         }
         return events;
     }
@@ -96,7 +98,7 @@ class AuditController {
             }
         }
         if (!facts.exists()) {
-            throw NotFound.problem("No such episode at that time", "episode " + episodeId + " had not been referred by " + asOf);
+            throw new NotFound("No such episode at that time", "episode " + episodeId + " had not been referred by " + asOf);
         }
         return EpisodeView.of(facts);
     }

@@ -1,18 +1,14 @@
 package org.dit.security;
 
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.dit.command.web.Problems;
-import org.dit.config.DatabaseUnavailable;
+import org.dit.http.Problems;
+import org.dit.http.DatabaseUnavailable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -34,7 +28,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -43,6 +36,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * from {@code therapist_id}). A therapist reaches only the episodes allocated to them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 @EnableConfigurationProperties(SecurityUsersProperties.class)
 class SecurityConfig {
 
@@ -59,7 +53,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, EpisodeAccess episodes, ObjectProvider<JwtDecoder> jwtDecoder,
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
                             ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (DatabaseUnavailable.isCause(e)) {
@@ -81,25 +75,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        // clinic administration
-                        .requestMatchers(POST, "/api/therapists", "/api/episodes").hasRole(Role.ADMIN.name())
-                        .requestMatchers(POST, "/api/episodes/{episodeId}/assessment", "/api/episodes/{episodeId}/allocation",
-                                "/api/episodes/{episodeId}/sessions/{number}/cancellation").hasRole(Role.ADMIN.name())
-                        .requestMatchers(POST, "/api/episodes/{episodeId}/sessions",
-                                "/api/episodes/{episodeId}/sessions/{number}/reschedule",
-                                "/api/episodes/{episodeId}/ending").access(adminOrClinicianOf(episodes))
-                        .requestMatchers(POST, "/api/episodes/{episodeId}/extension").hasRole(Role.SUPERVISOR.name())
-                        // clinical commands: attendance, missed, corrections, focus, measures, goodbye letter
-                        .requestMatchers(POST, "/api/episodes/{episodeId}/**").access(clinicianOf(episodes))
-                        // reading the record
-                        .requestMatchers(GET, "/api/episodes/{episodeId}").access(adminOrClinicianOf(episodes))
-                        .requestMatchers(GET, "/api/outcomes/episodes/{episodeId}").access(clinicianOf(episodes))
-                        .requestMatchers(GET, "/api/caseloads/{therapistId}").access(ownCaseload())
-                        .requestMatchers(GET, "/api/caseloads", "/api/waiting-list", "/api/outcomes", "/api/outcomes/monthly")
-                                .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.REPORTING.name())
-                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/api/**").denyAll()
+                        // who may call an endpoint is declared beside it (@PreAuthorize); here only: signed in
                         .anyRequest().authenticated());
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
@@ -124,40 +100,6 @@ class SecurityConfig {
                     .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                     .toList();
-        };
-    }
-
-    /** A supervisor on any episode; a therapist on an episode allocated to them. */
-    private static AuthorizationManager<RequestAuthorizationContext> clinicianOf(EpisodeAccess episodes) {
-        return (authentication, context) -> new AuthorizationDecision(
-                isClinicianOf(authentication, context.getVariables().get("episodeId"), episodes));
-    }
-
-    private static AuthorizationManager<RequestAuthorizationContext> adminOrClinicianOf(EpisodeAccess episodes) {
-        return (authentication, context) -> new AuthorizationDecision(Callers.has(authentication.get(), Role.ADMIN)
-                || isClinicianOf(authentication, context.getVariables().get("episodeId"), episodes));
-    }
-
-    private static boolean isClinicianOf(Supplier<Authentication> supplier, String episodeId, EpisodeAccess episodes) {
-        Authentication authentication = supplier.get();
-        if (Callers.has(authentication, Role.SUPERVISOR)) {
-            return true;
-        }
-        UUID therapistId = Callers.therapistId(authentication);
-        return Callers.has(authentication, Role.THERAPIST) && therapistId != null && episodeId != null
-                && episodes.isAllocatedTo(therapistId, episodeId);
-    }
-
-    /** Administrators and supervisors see every caseload; a therapist their own. */
-    private static AuthorizationManager<RequestAuthorizationContext> ownCaseload() {
-        return (supplier, context) -> {
-            Authentication authentication = supplier.get();
-            if (Callers.has(authentication, Role.ADMIN) || Callers.has(authentication, Role.SUPERVISOR)) {
-                return new AuthorizationDecision(true);
-            }
-            UUID therapistId = Callers.therapistId(authentication);
-            return new AuthorizationDecision(Callers.has(authentication, Role.THERAPIST) && therapistId != null
-                    && therapistId.toString().equalsIgnoreCase(context.getVariables().get("therapistId")));
         };
     }
 

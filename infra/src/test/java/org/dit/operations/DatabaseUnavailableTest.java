@@ -9,7 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import jakarta.servlet.ServletException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.dit.config.DatabaseUnavailable;
+import org.dit.http.DatabaseUnavailable;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;

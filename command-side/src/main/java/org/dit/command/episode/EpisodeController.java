@@ -15,6 +15,7 @@ import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.Focus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,7 @@ class EpisodeController {
     }
 
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Refer a client (opens an episode)")
     ResponseEntity<Object> refer(@Valid @RequestBody EpisodeRequests.Referral body, HttpServletRequest request) {
         return runner.run(request, body, caller -> {
@@ -47,6 +49,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/assessment")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Record the assessment; suitable clients join the waiting list, others' episodes end")
     ResponseEntity<Object> assess(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Assessment body,
                                   HttpServletRequest request) {
@@ -61,6 +64,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/allocation")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Allocate a therapist to a waiting client")
     ResponseEntity<Object> allocate(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Allocation body,
                                     HttpServletRequest request) {
@@ -69,6 +73,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/sessions")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "Book the next session; answers its number in the course")
     ResponseEntity<Object> book(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Booking body,
                                 HttpServletRequest request) {
@@ -80,6 +85,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/reschedule")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "Move a booked session")
     ResponseEntity<Object> reschedule(@PathVariable UUID episodeId, @PathVariable int number,
                                       @Valid @RequestBody EpisodeRequests.Reschedule body, HttpServletRequest request) {
@@ -87,6 +93,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/cancellation")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Cancel a booked session; its number is free again")
     ResponseEntity<Object> cancel(@PathVariable UUID episodeId, @PathVariable int number,
                                   @Valid @RequestBody EpisodeRequests.Cancellation body, HttpServletRequest request) {
@@ -95,6 +102,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/attendance")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Record attendance, with the PHQ-9 and GAD-7 completed in the session")
     ResponseEntity<Object> attend(@PathVariable UUID episodeId, @PathVariable int number,
                                   @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
@@ -114,12 +122,14 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/missed")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Record that the client did not attend")
     ResponseEntity<Object> missed(@PathVariable UUID episodeId, @PathVariable int number, HttpServletRequest request) {
         return send(request, Map.of(), episodeId, new RecordMissedSession(new EpisodeId(episodeId), number));
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/correction")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Correct a recorded session outcome (a new event; the original stays in the history)")
     ResponseEntity<Object> correct(@PathVariable UUID episodeId, @PathVariable int number,
                                    @Valid @RequestBody EpisodeRequests.Correction body, HttpServletRequest request) {
@@ -128,6 +138,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/focus")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Agree the interpersonal-affective focus, or revise it with a reason")
     ResponseEntity<Object> focus(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.FocusProposal body,
                                  HttpServletRequest request) {
@@ -136,6 +147,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/measures")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Record a PHQ-9 or GAD-7 outside a session")
     ResponseEntity<Object> measure(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Measure body,
                                    HttpServletRequest request) {
@@ -148,6 +160,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/measures/{measureId}/entered-in-error")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Mark a measure as entered in error; metrics ignore it from then on")
     ResponseEntity<Object> enteredInError(@PathVariable UUID episodeId, @PathVariable UUID measureId,
                                           @Valid @RequestBody EpisodeRequests.EnteredInError body, HttpServletRequest request) {
@@ -156,6 +169,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/goodbye-letter")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Record that the goodbye letter was shared (ending phase)")
     ResponseEntity<Object> goodbyeLetter(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.GoodbyeLetter body,
                                          HttpServletRequest request) {
@@ -163,6 +177,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/extension")
+    @PreAuthorize("hasRole('SUPERVISOR')")
     @Operation(summary = "Extend the course (a supervisor approves; at most 20 sessions in all)")
     ResponseEntity<Object> extend(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Extension body,
                                   HttpServletRequest request) {
@@ -171,6 +186,7 @@ class EpisodeController {
     }
 
     @PostMapping("/{episodeId}/ending")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "End therapy; open bookings are cancelled")
     ResponseEntity<Object> end(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Ending body,
                                HttpServletRequest request) {

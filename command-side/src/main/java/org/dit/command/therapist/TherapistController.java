@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.dit.command.web.CommandRunner;
 import org.dit.events.TherapistId;
 import org.dit.events.therapist.Accreditation;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,6 +43,7 @@ class TherapistController {
     }
 
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register a therapist")
     ResponseEntity<Object> register(@Valid @RequestBody Registration body, HttpServletRequest request) {
         return runner.run(request, body, caller -> {

@@ -5,9 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.dit.query.NotFound;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,20 +25,17 @@ class DeadLetterController {
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Events a projection could not apply, parked with their cause; one entry per parked episode")
     List<DeadLetterAdmin.ParkedEvent> parked() {
         return admin.parked();
     }
 
     @PostMapping("/{id}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Apply the parked episode's events again, in order, after the fault is fixed")
     DeadLetterAdmin.RetryOutcome retry(@PathVariable String id) {
-        return admin.retry(id).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "no parked event with id " + id + " (GET /api/admin/dead-letters lists them)");
-            problem.setType(URI.create("/problems/not-found"));
-            problem.setTitle("No such dead letter");
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
+        return admin.retry(id).orElseThrow(() -> new NotFound("No such dead letter",
+                "no parked event with id " + id + " (GET /api/admin/dead-letters lists them)"));
     }
 }

@@ -9,8 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.dit.query.web.NotFound;
+import org.dit.query.NotFound;
 import org.dit.query.web.ReadModelHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +31,7 @@ class CaseloadController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
     @Operation(summary = "Every therapist's caseload in summary")
     List<CaseloadSummary> caseloads(HttpServletResponse response) {
         headers.describe(response, CaseloadProjection.NAME);
@@ -37,11 +39,12 @@ class CaseloadController {
     }
 
     @GetMapping("/{therapistId}")
+    @PreAuthorize("@access.ownCaseload(authentication, #therapistId)")
     @Operation(summary = "One therapist's active episodes: phase, sessions, next session, focus, latest scores, flags")
     Caseload caseload(@PathVariable UUID therapistId, HttpServletResponse response) {
         headers.describe(response, CaseloadProjection.NAME);
         Optional<Caseload> caseload = queries.query(new FindCaseload(therapistId),
                 ResponseTypes.optionalInstanceOf(Caseload.class)).join();
-        return caseload.orElseThrow(() -> NotFound.problem("No such therapist", "no therapist " + therapistId));
+        return caseload.orElseThrow(() -> new NotFound("No such therapist", "no therapist " + therapistId));
     }
 }

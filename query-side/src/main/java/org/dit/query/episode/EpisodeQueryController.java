@@ -8,8 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
-import org.dit.query.web.NotFound;
+import org.dit.query.NotFound;
 import org.dit.query.web.ReadModelHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,12 +30,13 @@ class EpisodeQueryController {
     }
 
     @GetMapping("/{episodeId}")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "One episode as the episode read model holds it")
     EpisodeView episode(@PathVariable UUID episodeId, HttpServletResponse response) {
         headers.describe(response, EpisodeViewProjection.NAME);
         Optional<EpisodeView> view = queryGateway.query(new FindEpisode(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeView.class)).join();
-        return view.orElseThrow(() -> NotFound.problem("No such episode",
+        return view.orElseThrow(() -> new NotFound("No such episode",
                 "no episode " + episodeId + " in the read model (a referral just made may take a moment to appear)"));
     }
 }

@@ -11,12 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.dit.query.web.NotFound;
+import org.dit.query.InvalidQuery;
+import org.dit.query.NotFound;
 import org.dit.query.web.ReadModelHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,6 +36,7 @@ class OutcomesController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
     @Operation(summary = "Counts and rates over episodes that ended in [from, to], both inclusive")
     OutcomeReport outcomes(@Parameter(example = "2026-01-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                            @Parameter(example = "2026-12-31") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -47,6 +47,7 @@ class OutcomesController {
     }
 
     @GetMapping("/monthly")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
     @Operation(summary = "One row per month of ending with the counts and rates")
     List<OutcomeReport> monthly(@Parameter(example = "2026-01-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                 @Parameter(example = "2026-12-31") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -57,21 +58,18 @@ class OutcomesController {
     }
 
     @GetMapping("/episodes/{episodeId}")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits")
     EpisodeOutcome episode(@PathVariable UUID episodeId, HttpServletResponse response) {
         headers.describe(response, OutcomesProjection.NAME);
         Optional<EpisodeOutcome> outcome = queries.query(new FindEpisodeOutcome(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeOutcome.class)).join();
-        return outcome.orElseThrow(() -> NotFound.problem("No such episode", "no episode " + episodeId));
+        return outcome.orElseThrow(() -> new NotFound("No such episode", "no episode " + episodeId));
     }
 
     private static void requireOrdered(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "to: is before from");
-            problem.setType(java.net.URI.create("/problems/invalid-input"));
-            problem.setTitle("Invalid input");
-            problem.setProperty("invalidParams", List.of(java.util.Map.of("name", "to", "reason", "is before from")));
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw new InvalidQuery("to", "is before from");
         }
     }
 }

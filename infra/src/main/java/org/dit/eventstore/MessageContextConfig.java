@@ -1,0 +1,50 @@
+package org.dit.eventstore;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What every event carries besides its payload, and the clinic's clock. */
+@Configuration(proxyBeanMethods = false)
+class MessageContextConfig {
+
+    static final String ACTOR = "actor";
+    static final String CORRELATION_ID = "correlationId";
+    static final String COMMAND_NAME = "commandName";
+
+    /** Replaces Axon's MessageOriginProvider: events record who, which request, and which command. */
+    @Bean
+    CorrelationDataProvider auditTrailCorrelationDataProvider() {
+        return message -> {
+            Map<String, Object> data = new HashMap<>();
+            copy(message.getMetaData(), ACTOR, data);
+            copy(message.getMetaData(), CORRELATION_ID, data);
+            if (message instanceof CommandMessage<?> command) {
+                data.put(COMMAND_NAME, command.getPayloadType().getSimpleName());
+            } else {
+                copy(message.getMetaData(), COMMAND_NAME, data);
+            }
+            return data;
+        };
+    }
+
+    private static void copy(Map<String, ?> from, String key, Map<String, Object> to) {
+        Object value = from.get(key);
+        if (value != null) {
+            to.put(key, value);
+        }
+    }
+
+    /** Dates (referral, session day, due dates) are clinic dates in DIT_ZONE, whatever the JVM's zone. */
+    @Bean
+    Clock clinicClock(@Value("${dit.zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

@@ -1,0 +1,59 @@
+package org.dit.security;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access rules that depend on the record asked for, named in the {@code @PreAuthorize} of each endpoint as
+ * {@code @access.<rule>(authentication, #id)}. Whether a therapist is (or was) the allocated therapist of an episode
+ * comes from the command side's caseload lookup, which commits with the allocation's events.
+ */
+@Component("access")
+public class Access {
+
+    private final JdbcTemplate jdbc;
+
+    Access(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A supervisor on any episode; a therapist on an episode allocated to them. */
+    public boolean clinicianOf(Authentication authentication, Object episodeId) {
+        if (Callers.has(authentication, Role.SUPERVISOR)) {
+            return true;
+        }
+        UUID therapistId = Callers.therapistId(authentication);
+        return Callers.has(authentication, Role.THERAPIST) && therapistId != null && episodeId != null
+                && isAllocatedTo(therapistId, episodeId.toString());
+    }
+
+    /** An administrator, or a clinician of the episode. */
+    public boolean adminOrClinicianOf(Authentication authentication, Object episodeId) {
+        return Callers.has(authentication, Role.ADMIN) || clinicianOf(authentication, episodeId);
+    }
+
+    /** Administrators and supervisors see every caseload; a therapist their own. */
+    public boolean ownCaseload(Authentication authentication, Object therapistId) {
+        if (Callers.has(authentication, Role.ADMIN) || Callers.has(authentication, Role.SUPERVISOR)) {
+            return true;
+        }
+        UUID own = Callers.therapistId(authentication);
+        return Callers.has(authentication, Role.THERAPIST) && own != null && therapistId != null
+                && own.toString().equalsIgnoreCase(therapistId.toString());
+    }
+
+    private boolean isAllocatedTo(UUID therapistId, String episodeId) {
+        UUID episode;
+        try {
+            episode = UUID.fromString(episodeId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM cmd_caseload WHERE episode_id = ? AND therapist_id = ?)", Boolean.class,
+                episode, therapistId));
+    }
+}
