@@ -6,7 +6,7 @@ import java.util.Set;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.dit.query.admin.ProjectionAdmin;
+import org.dit.query.admin.Projections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +60,8 @@ class DeadLetterConfig {
     }
 
     @Bean
-    PoisonEventIsolation poisonEventIsolation(ObjectProvider<PlatformTransactionManager> transactions) {
-        return new PoisonEventIsolation(new HashSet<>(ProjectionAdmin.PROJECTIONS), transactions);
+    PoisonEventIsolation poisonEventIsolation(Projections projections, ObjectProvider<PlatformTransactionManager> transactions) {
+        return new PoisonEventIsolation(new HashSet<>(projections.names()), transactions);
     }
 
     /**
@@ -74,10 +74,9 @@ class DeadLetterConfig {
      * the last registration would silently replace the other.
      */
     @Bean
-    ConfigurerModule projectionDeadLetters(ObjectProvider<PlatformTransactionManager> transactions) {
-        Set<String> projections = Set.copyOf(ProjectionAdmin.PROJECTIONS);
+    ConfigurerModule projectionDeadLetters(Projections projections, ObjectProvider<PlatformTransactionManager> transactions) {
         return configurer -> {
-            for (String projection : projections) {
+            for (String projection : projections.names()) {
                 configurer.eventProcessing()
                         .registerDeadLetterPolicy(projection, config -> new ProjectionDeadLetterPolicy(projection))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (config, invoker) -> invoker

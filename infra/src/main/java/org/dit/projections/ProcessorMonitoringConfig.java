@@ -1,19 +1,22 @@
 package org.dit.projections;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
-import org.dit.query.admin.ProjectionAdmin;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,10 +31,16 @@ class ProcessorMonitoringConfig {
     static final String PREFIX = "eventProcessor";
 
     @Bean
-    ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
+    ConfigurerModule boundedProcessorMonitors(MeterRegistry registry, ListableBeanFactory beans) {
         return configurer -> {
-            List<String> processors = new java.util.ArrayList<>(ProjectionAdmin.PROJECTIONS);
-            processors.add("audit-chain");
+            // every processor: the read models' and the audit chain's
+            Set<String> processors = new TreeSet<>();
+            for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                ProcessingGroup group = beans.findAnnotationOnBean(bean, ProcessingGroup.class, false);
+                if (group != null) {
+                    processors.add(group.value());
+                }
+            }
             for (String processor : processors) {
                 configurer.eventProcessing().registerMessageMonitorFactory(processor, (config, type, name) -> monitor(registry, name));
             }

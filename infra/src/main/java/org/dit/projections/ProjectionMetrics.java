@@ -41,7 +41,7 @@ class ProjectionMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String name : ProjectionAdmin.PROJECTIONS) {
+        for (String name : admin.names()) {
             gauge(registry, "dit.projection.position", "Last event position applied by the projection", name,
                     s -> s.position());
             gauge(registry, "dit.projection.head", "Position of the newest event in the log", name, s -> s.headPosition());

@@ -116,6 +116,15 @@ class ReplayApiTest {
     }
 
     @Test
+    void givenTheQuerySidesProjections_whenTheOperatorListsThem_thenEachReadModelIsThereAndTheAuditChainIsNot() {
+        List<String> listed = new java.util.ArrayList<>();
+        api.get("/api/admin/projections").json().forEach(status -> listed.add(status.get("name").asText()));
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(PROJECTIONS);
+        assertThat(api.post("/api/admin/projections/audit-chain/replay", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void givenAReadModelBeingRebuilt_whenItIsQueried_thenTheAnswerSaysRebuildingUntilTheReplayEnds() {
         aCourseWithEveryKindOfEvent();
         awaitCaughtUp();

@@ -28,8 +28,10 @@ public class DeadLetterAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventPositions positions;
+    private final Projections projections;
 
-    DeadLetterAdmin(EventProcessingConfiguration processing, EventPositions positions) {
+    DeadLetterAdmin(EventProcessingConfiguration processing, EventPositions positions, Projections projections) {
+        this.projections = projections;
         this.processing = processing;
         this.positions = positions;
     }
@@ -44,7 +46,7 @@ public class DeadLetterAdmin {
 
     public List<ParkedEvent> parked() {
         List<ParkedEvent> parked = new ArrayList<>();
-        for (String group : ProjectionAdmin.PROJECTIONS) {
+        for (String group : projections.names()) {
             queue(group).ifPresent(queue -> {
                 for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
                     Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();

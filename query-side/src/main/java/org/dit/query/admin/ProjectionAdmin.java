@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionAdmin {
 
-    public static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
-
+    private final Projections projections;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+    ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+        this.projections = projections;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -44,7 +44,11 @@ public class ProjectionAdmin {
 
     public List<ProjectionStatus> statuses() {
         long head = headPosition();
-        return PROJECTIONS.stream().map(name -> status(name, head)).flatMap(Optional::stream).toList();
+        return projections.names().stream().map(name -> status(name, head)).flatMap(Optional::stream).toList();
+    }
+
+    public List<String> names() {
+        return projections.names();
     }
 
     public Optional<ProjectionStatus> status(String name) {
@@ -58,7 +62,7 @@ public class ProjectionAdmin {
      * another running node holds some, nothing is reset and this node's processor runs on as before.
      */
     public Replay replay(String name) {
-        Optional<StreamingEventProcessor> processor = processor(name);
+        Optional<StreamingEventProcessor> processor = projections.contains(name) ? processor(name) : Optional.empty();
         if (processor.isEmpty()) {
             return Replay.UNKNOWN_PROJECTION;
         }

@@ -40,7 +40,7 @@ class ProjectionAdminController {
     ResponseEntity<Object> replay(@PathVariable String name) {
         switch (admin.replay(name)) {
             case UNKNOWN_PROJECTION -> throw new NotFound("No such projection",
-                    "no projection named " + name + "; known: " + ProjectionAdmin.PROJECTIONS);
+                    "no projection named " + name + "; known: " + admin.names());
             case SEGMENTS_CLAIMED_ELSEWHERE -> throw new QueryRefused(409, "projection-claimed-elsewhere",
                     "The projection is running on another node",
                     "another node holds segments of " + name + "; a rebuild needs all of them: send the request to the "
