@@ -109,6 +109,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (cause instanceof StrictJson.UnstorableText text) {
+            return Problems.param(path(text), text.getOriginalMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.param(path(unknown), "is not a known field");
         }
