@@ -24,6 +24,16 @@ class ServiceDocumentsApiTest {
     }
 
     @Test
+    void givenAnAnonymousProbe_whenHealthIsAsked_thenItGetsTheStatusOnly() {
+        Api.Response health = new Api(port).anonymous().get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().has("components")).isFalse();
+        assertThat(health.json().has("details")).isFalse();
+    }
+
+    @Test
     void givenTheService_whenInfoIsAsked_thenItNamesItself() {
         Api.Response info = new Api(port).get("/actuator/info");
 

@@ -336,6 +336,22 @@ class ReadModelsApiTest {
     }
 
     @Test
+    void givenReporting_whenTheWaitingListIsAsked_thenItGetsTheSameFiguresWithoutAnyIdLeadingToAClient() {
+        JsonNode full = api.get("/api/waiting-list?asOf=2024-03-01").json();
+        JsonNode aggregate = api.as("reporting").get("/api/waiting-list?asOf=2024-03-01").json();
+
+        assertThat(aggregate.get("count")).isEqualTo(full.get("count"));
+        assertThat(aggregate.get("over6Weeks")).isEqualTo(full.get("over6Weeks"));
+        assertThat(aggregate.get("entries")).hasSize(full.get("entries").size());
+        for (JsonNode entry : aggregate.get("entries")) {
+            assertThat(entry.get("episodeId").isNull()).isTrue();
+            assertThat(entry.get("clientId").isNull()).isTrue();
+            assertThat(entry.get("daysSinceReferral").isNumber()).isTrue();
+        }
+        assertThat(aggregate.toString()).doesNotContain(urgentWaiting).doesNotContain(longWaiting);
+    }
+
+    @Test
     void givenTheClinic_whenTheWaitingListBeforeAllocationsIsAsked_thenAllocatedClientsWereStillWaiting() {
         JsonNode list = api.get("/api/waiting-list?asOf=2024-01-09").json();
 

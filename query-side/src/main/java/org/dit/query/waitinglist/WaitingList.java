@@ -17,6 +17,13 @@ public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over1
         entries = List.copyOf(entries);
     }
 
+    /** The same list without episode or client ids: for callers who may see aggregates only. */
+    public WaitingList withoutIdentifiers() {
+        return new WaitingList(asOf, count, over6Weeks, over18Weeks, over6WeeksShare, over18WeeksShare,
+                medianDaysSinceReferral, entries.stream().map(e -> new Entry(null, null, e.priority(), e.referredOn(),
+                        e.waitlistedOn(), e.daysSinceReferral(), e.daysOnList())).toList());
+    }
+
     public record Entry(UUID episodeId, UUID clientId, Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
                         long daysSinceReferral, long daysOnList) {
     }

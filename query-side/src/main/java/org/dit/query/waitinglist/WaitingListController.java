@@ -11,6 +11,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,9 +37,16 @@ class WaitingListController {
     @Operation(summary = "The waiting list as it stood on a clinic date: URGENT first, then oldest referral")
     WaitingList waitingList(@Parameter(description = "clinic date, default today in DIT_ZONE", example = "2026-06-01")
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                            HttpServletResponse response) {
+                            HttpServletResponse response, Authentication caller) {
         headers.describe(response, WaitingListProjection.NAME);
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
-        return queries.query(new FindWaitingList(date), ResponseTypes.instanceOf(WaitingList.class)).join();
+        WaitingList list = queries.query(new FindWaitingList(date), ResponseTypes.instanceOf(WaitingList.class)).join();
+        return mayIdentifyClients(caller) ? list : list.withoutIdentifiers();
+    }
+
+    /** Reporting sees aggregates only: the rows stay (waits, priorities), the ids that lead to a client do not. */
+    private static boolean mayIdentifyClients(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(role -> role.equals("ROLE_ADMIN") || role.equals("ROLE_SUPERVISOR"));
     }
 }
