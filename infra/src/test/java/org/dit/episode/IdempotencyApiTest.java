@@ -59,6 +59,115 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void givenAnAcceptedReferral_whenRepeatedWithTheSameKey_thenItNamesTheSameEpisodeWhoseStreamHoldsOneReferral() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> referral = Clinic.referral();
+
+        String first = api.post("/api/episodes", referral, "Idempotency-Key", key).json().get("episodeId").asText();
+        long afterFirst = log.size();
+        String repeated = api.post("/api/episodes", referral, "Idempotency-Key", key).json().get("episodeId").asText();
+
+        assertThat(repeated).isEqualTo(first);
+        assertThat(log.typesOf(first)).hasSize(1);
+        assertThat(log.size()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void givenAnAcceptedAssessmentAndBooking_whenRepeated_thenTheMeasureIdsAndTheSessionNumberAreTheFirstOnes() {
+        String therapistId = clinic.registerTherapist(3);
+        String referred = clinic.referClient();
+        String key = UUID.randomUUID().toString();
+        Api.Response assessed = api.post("/api/episodes/" + referred + "/assessment", Clinic.suitableAssessment(),
+                "Idempotency-Key", key);
+        String inTherapy = clinic.clientInTherapyWith(therapistId);
+        Map<String, Object> booking = Map.of("startsAt", Clinic.week(1).toString(), "mode", "VIDEO");
+        String bookingKey = UUID.randomUUID().toString();
+        Api.Response booked = api.post("/api/episodes/" + inTherapy + "/sessions", booking, "Idempotency-Key", bookingKey);
+        long before = log.size();
+
+        Api.Response assessedAgain = api.post("/api/episodes/" + referred + "/assessment", Clinic.suitableAssessment(),
+                "Idempotency-Key", key);
+        Api.Response bookedAgain = api.post("/api/episodes/" + inTherapy + "/sessions", booking, "Idempotency-Key", bookingKey);
+
+        assertThat(assessed.status()).isEqualTo(200);
+        assertThat(assessedAgain.status()).isEqualTo(200);
+        assertThat(assessedAgain.json()).isEqualTo(assessed.json());
+        assertThat(booked.status()).isEqualTo(201);
+        assertThat(bookedAgain.status()).isEqualTo(201);
+        assertThat(bookedAgain.json()).isEqualTo(booked.json());
+        assertThat(bookedAgain.json().get("sessionNumber").asInt()).isEqualTo(1);
+        assertThat(bookedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(log.size()).isEqualTo(before);
+    }
+
+    @Test
+    void givenAKeyUsedByOneUser_whenAnotherUserSendsItWithTheirOwnBody_thenTheyGetTheirOwnFreshAnswer() {
+        String key = UUID.randomUUID().toString();
+        Api admin = api.as("admin");
+        Api.Response lead = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        long afterLead = log.size();
+        Map<String, Object> ownReferral = Clinic.referral();
+
+        Api.Response other = admin.post("/api/episodes", ownReferral, "Idempotency-Key", key);
+        Api.Response otherRepeated = admin.post("/api/episodes", ownReferral, "Idempotency-Key", key);
+
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(other.json().get("episodeId").asText()).isNotEqualTo(lead.json().get("episodeId").asText());
+        assertThat(log.size()).isEqualTo(afterLead + 1);
+        assertThat(otherRepeated.json()).isEqualTo(other.json());
+        assertThat(otherRepeated.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(log.size()).isEqualTo(afterLead + 1);
+    }
+
+    @Test
+    void givenAKeyUsedByOneUser_whenAnotherUserSendsTheSameRequestWithIt_thenItIsTheirOwnCommand() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> referral = Clinic.referral();
+        Api.Response lead = api.post("/api/episodes", referral, "Idempotency-Key", key);
+
+        Api.Response other = api.as("admin").post("/api/episodes", referral, "Idempotency-Key", key);
+
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(other.json().get("episodeId").asText()).isNotEqualTo(lead.json().get("episodeId").asText());
+    }
+
+    @Test
+    void givenARecordWrittenBeforeResultsWereStored_whenRepeated_thenItsStoredAnswerReturns() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> referral = Clinic.referral();
+        api.post("/api/episodes", referral, "Idempotency-Key", key);
+        String earlier = UUID.randomUUID().toString();
+        jdbc.update("""
+                UPDATE idempotency_record SET result_type = NULL, result = NULL, status = 201, location = ?, body = ?
+                 WHERE actor = 'clinic-lead' AND idempotency_key = ?""",
+                "/api/episodes/" + earlier, "{\"episodeId\":\"" + earlier + "\"}", key);
+        long before = log.size();
+
+        Api.Response repeat = api.post("/api/episodes", referral, "Idempotency-Key", key, "Accept", "text/plain");
+
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.contentType()).startsWith("application/json");
+        assertThat(repeat.json().get("episodeId").asText()).isEqualTo(earlier);
+        assertThat(repeat.header("Location")).endsWith("/api/episodes/" + earlier);
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(log.size()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"key with space", "two  spaces"})
+    void givenAKeyThatIsNotVisibleAscii_whenSent_thenA400NamesTheHeaderAndNothingIsAppended(String key) {
+        long before = log.size();
+
+        Api.Response response = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("invalidParams").get(0).get("name").asText()).isEqualTo("Idempotency-Key");
+        assertThat(log.size()).isEqualTo(before);
+    }
+
+    @Test
     void givenAUsedKey_whenSentWithAnotherBody_then422AndNothingIsAppended() {
         String key = UUID.randomUUID().toString();
         api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);

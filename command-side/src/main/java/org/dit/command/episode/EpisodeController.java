@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The episode commands of DESIGN §5: every POST is idempotent under an Idempotency-Key. */
+/**
+ * The episode commands of DESIGN §5: every POST is idempotent under an Idempotency-Key. Ids a command introduces come
+ * from {@link CommandRunner#newId}, never from a random source here, so that a repeat with the same key builds the
+ * same command and receives the same answer.
+ */
 @RestController
 @RequestMapping("/api/episodes")
 @Tag(name = "Episode commands", description = "Referral to ending: each call appends events or is refused and appends nothing")
@@ -39,13 +43,11 @@ class EpisodeController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Refer a client (opens an episode)")
     ResponseEntity<Object> refer(@Valid @RequestBody EpisodeRequests.Referral body, HttpServletRequest request) {
-        return runner.run(request, body, caller -> {
-            EpisodeId episodeId = EpisodeId.random();
-            return new CommandRunner.Dispatch(new ReferClient(episodeId, new ClientId(body.clientId()), body.referralSource(),
-                    body.referredOn(), body.presentingProblem(), body.priority()),
-                    result -> ResponseEntity.created(URI.create("/api/episodes/" + episodeId))
-                            .body(Map.of("episodeId", episodeId.value())));
-        });
+        EpisodeId episodeId = new EpisodeId(runner.newId(request, "episodeId"));
+        return runner.run(request, body, new ReferClient(episodeId, new ClientId(body.clientId()), body.referralSource(),
+                        body.referredOn(), body.presentingProblem(), body.priority()),
+                result -> ResponseEntity.created(URI.create("/api/episodes/" + episodeId))
+                        .body(Map.of("episodeId", episodeId.value())));
     }
 
     @PostMapping("/{episodeId}/assessment")
@@ -53,14 +55,12 @@ class EpisodeController {
     @Operation(summary = "Record the assessment; suitable clients join the waiting list, others' episodes end")
     ResponseEntity<Object> assess(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Assessment body,
                                   HttpServletRequest request) {
-        return runner.run(request, body, caller -> {
-            MeasureId phq9 = MeasureId.random();
-            MeasureId gad7 = MeasureId.random();
-            return new CommandRunner.Dispatch(new RecordAssessment(new EpisodeId(episodeId), body.assessedOn(), body.suitable(),
-                    body.phq9(), body.gad7(), body.notes(), phq9, gad7),
-                    result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "phq9MeasureId", phq9.value(),
-                            "gad7MeasureId", gad7.value())));
-        });
+        MeasureId phq9 = new MeasureId(runner.newId(request, "phq9MeasureId"));
+        MeasureId gad7 = new MeasureId(runner.newId(request, "gad7MeasureId"));
+        return runner.run(request, body, new RecordAssessment(new EpisodeId(episodeId), body.assessedOn(), body.suitable(),
+                        body.phq9(), body.gad7(), body.notes(), phq9, gad7),
+                result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "phq9MeasureId", phq9.value(),
+                        "gad7MeasureId", gad7.value())));
     }
 
     @PostMapping("/{episodeId}/allocation")
@@ -77,11 +77,9 @@ class EpisodeController {
     @Operation(summary = "Book the next session; answers its number in the course")
     ResponseEntity<Object> book(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Booking body,
                                 HttpServletRequest request) {
-        return runner.run(request, body, caller -> {
-            int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
-            return new CommandRunner.Dispatch(new BookSession(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
-                    number -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "sessionNumber", number)));
-        });
+        int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
+        return runner.run(request, body, new BookSession(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
+                number -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "sessionNumber", number)));
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/reschedule")
@@ -108,17 +106,15 @@ class EpisodeController {
                                   @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
                                   HttpServletRequest request) {
         EpisodeRequests.Attendance given = body == null ? new EpisodeRequests.Attendance(null, null) : body;
-        return runner.run(request, given, caller -> {
-            MeasureId phq9 = given.phq9() == null ? null : MeasureId.random();
-            MeasureId gad7 = given.gad7() == null ? null : MeasureId.random();
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("episodeId", episodeId);
-            answer.put("sessionNumber", number);
-            answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
-            answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
-            return new CommandRunner.Dispatch(new RecordAttendance(new EpisodeId(episodeId), number, given.phq9(), given.gad7(),
-                    phq9, gad7), result -> ResponseEntity.ok(answer));
-        });
+        MeasureId phq9 = given.phq9() == null ? null : new MeasureId(runner.newId(request, "phq9MeasureId"));
+        MeasureId gad7 = given.gad7() == null ? null : new MeasureId(runner.newId(request, "gad7MeasureId"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("episodeId", episodeId);
+        answer.put("sessionNumber", number);
+        answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
+        answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
+        return runner.run(request, given, new RecordAttendance(new EpisodeId(episodeId), number, given.phq9(), given.gad7(),
+                phq9, gad7), result -> ResponseEntity.ok(answer));
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/missed")
@@ -151,12 +147,10 @@ class EpisodeController {
     @Operation(summary = "Record a PHQ-9 or GAD-7 outside a session")
     ResponseEntity<Object> measure(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Measure body,
                                    HttpServletRequest request) {
-        return runner.run(request, body, caller -> {
-            MeasureId measureId = MeasureId.random();
-            return new CommandRunner.Dispatch(new RecordOutcomeMeasure(new EpisodeId(episodeId), measureId, body.instrument(),
-                    body.items(), body.recordedOn()),
-                    result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "measureId", measureId.value())));
-        });
+        MeasureId measureId = new MeasureId(runner.newId(request, "measureId"));
+        return runner.run(request, body, new RecordOutcomeMeasure(new EpisodeId(episodeId), measureId, body.instrument(),
+                        body.items(), body.recordedOn()),
+                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "measureId", measureId.value())));
     }
 
     @PostMapping("/{episodeId}/measures/{measureId}/entered-in-error")
@@ -194,7 +188,6 @@ class EpisodeController {
     }
 
     private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {
-        return runner.run(request, body,
-                caller -> new CommandRunner.Dispatch(command, result -> ResponseEntity.ok(Map.of("episodeId", episodeId))));
+        return runner.run(request, body, command, result -> ResponseEntity.ok(Map.of("episodeId", episodeId)));
     }
 }

@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Registers therapists. The new therapist's id comes from {@link CommandRunner#newId}, so a repeat with the same
+ * Idempotency-Key builds the same command and answers the same id.
+ */
 @RestController
 @RequestMapping("/api/therapists")
 @Tag(name = "Therapists")
@@ -46,12 +50,10 @@ class TherapistController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register a therapist")
     ResponseEntity<Object> register(@Valid @RequestBody Registration body, HttpServletRequest request) {
-        return runner.run(request, body, caller -> {
-            TherapistId therapistId = TherapistId.random();
-            return new CommandRunner.Dispatch(new RegisterTherapist(therapistId, body.name(), body.accreditation(),
-                    body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()),
-                    result -> ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
-                            .body(Map.of("therapistId", therapistId.value())));
-        });
+        TherapistId therapistId = new TherapistId(runner.newId(request, "therapistId"));
+        return runner.run(request, body, new RegisterTherapist(therapistId, body.name(), body.accreditation(),
+                        body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()),
+                result -> ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
+                        .body(Map.of("therapistId", therapistId.value())));
     }
 }
