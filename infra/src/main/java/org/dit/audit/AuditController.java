@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.episode.EpisodeView;
 import org.dit.query.history.EpisodeFacts;
@@ -46,8 +48,10 @@ class AuditController {
     private final EventStore eventStore;
     private final ChainVerifier verifier;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
-    AuditController(JdbcTemplate jdbc, EventStore eventStore, ChainVerifier verifier, ObjectMapper json) {
+    AuditController(JdbcTemplate jdbc, EventStore eventStore, ChainVerifier verifier, ObjectMapper json, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.verifier = verifier;
@@ -58,7 +62,8 @@ class AuditController {
                         String correlationId, String commandName, JsonNode payload) {
     }
 
-    record Access(Instant accessedAt, String actor, UUID episodeId, String endpoint, int status, String correlationId) {
+    record Access(Instant accessedAt, String actor, UUID episodeId, String endpoint, int status, String correlationId,
+                  String outcome, String request) {
     }
 
     @GetMapping("/episodes/{episodeId}/events")
@@ -106,7 +111,9 @@ class AuditController {
     @GetMapping(value = "/events", produces = "application/x-ndjson")
     @Operation(summary = "The whole log from a global position, one JSON object per line; resume with after = the last globalIndex read")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "0") long after,
-                                                 @RequestParam(required = false) Long limit) {
+                                                 @RequestParam(required = false) Long limit, HttpServletRequest request,
+                                                 HttpServletResponse response) {
+        accessLog.recordStream(request, response);
         long max = limit == null ? Long.MAX_VALUE : Math.max(0, limit);
         StreamingResponseBody body = out -> stream(out, after, max);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
@@ -119,14 +126,17 @@ class AuditController {
     }
 
     @GetMapping("/access")
-    @Operation(summary = "Who read an episode's record, when, and through which endpoint")
+    @Operation(summary = "Who asked for an episode's data, when, through which request, and whether it was allowed: reads of "
+            + "the record itself and of every list whose answer held it")
     List<Access> access(@RequestParam UUID episodeId) {
         return jdbc.query("""
-                SELECT accessed_at, actor, episode_id, endpoint, status, correlation_id FROM audit_access_log
-                 WHERE episode_id = ? ORDER BY id""",
+                SELECT accessed_at, actor, ?::uuid AS episode_id, endpoint, status, correlation_id, outcome, request
+                  FROM audit_access_log
+                 WHERE episode_id = ? OR episodes @> ARRAY[?]::uuid[] ORDER BY id""",
                 (rs, i) -> new Access(rs.getTimestamp("accessed_at").toInstant(), rs.getString("actor"),
                         rs.getObject("episode_id", UUID.class), rs.getString("endpoint"), rs.getInt("status"),
-                        rs.getString("correlation_id")), episodeId);
+                        rs.getString("correlation_id"), rs.getString("outcome"), rs.getString("request")),
+                episodeId, episodeId, episodeId);
     }
 
     /** Keyset pages of the log: memory stays constant however long the export, and no transaction stays open. */
