@@ -114,6 +114,22 @@ class HostileInputApiTest {
     }
 
     @Test
+    void givenAnIdempotencyKeyWithBytesOutsideAscii_whenAValidReferralIsSent_thenA400NamesTheHeaderAndNothingIsAppended() {
+        String body = "{\"clientId\":\"" + java.util.UUID.randomUUID() + "\",\"referralSource\":\"GP\","
+                + "\"referredOn\":\"2026-03-02\",\"presentingProblem\":\"DEPRESSION\",\"priority\":\"ROUTINE\"}";
+        String request = "POST /api/episodes HTTP/1.1\r\nHost: x\r\nAuthorization: " + HostileHttp.basic("clinic-lead")
+                + "\r\nIdempotency-Key: cl\u00e9-\u00ff\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        long before = head();
+
+        HostileHttp.Answer answer = http.raw(request.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("Idempotency-Key");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
     void givenABodyOneByteOverTheLimit_thenRefusedWith413BeforeItIsParsed_andOneAtTheLimitIsAccepted() {
         long limit = maxRequestSize.toBytes();
         long before = head();
