@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,20 +47,11 @@ import org.dit.events.episode.TherapistAllocated;
 import org.dit.events.episode.TherapyEnded;
 
 /**
- * One episode of care, from referral to the end of therapy. Command handlers check the rules of DESIGN §2 and
- * apply events; event sourcing handlers only set state.
+ * One episode of care, from referral to the end of therapy. Each command handler asks {@link EpisodePolicy} for the
+ * rules of DESIGN §2 that the command is subject to, then applies events; event sourcing handlers only set state.
  */
 @Aggregate(cache = "aggregateCache")
 class Episode {
-
-    static final int MAX_SESSION_MINUTES = 240;
-    /**
-     * Clinical dates and session times lie within four-digit years: beyond them a date is a typing error or hostile,
-     * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
-     */
-    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
-    static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
 
     @AggregateIdentifier
     private EpisodeId episodeId;
@@ -85,23 +75,20 @@ class Episode {
         String source = InvalidInput.requireText("referralSource", command.referralSource());
         InvalidInput.require("presentingProblem", command.presentingProblem());
         InvalidInput.require("priority", command.priority());
-        notInFuture("referredOn", command.referredOn(), clock);
+        EpisodePolicy.requireNotInFuture("referredOn", command.referredOn(), clock);
         apply(new ClientReferred(command.episodeId(), command.clientId(), source, command.referredOn(),
                 command.presentingProblem(), command.priority()));
     }
 
     @CommandHandler
     void handle(RecordAssessment command, Clock clock) {
-        if (assessed) {
-            throw new AlreadyAssessed("episode " + episodeId + " was assessed already");
-        }
-        if (status != EpisodeStatus.REFERRED) {
-            throw new EpisodeNotReferred("episode " + episodeId + " is " + status);
-        }
+        EpisodePolicy policy = policy();
+        policy.requireNotAssessed();
+        policy.requireReferred();
         Boolean suitable = InvalidInput.require("suitable", command.suitable());
-        LocalDate assessedOn = onOrAfterReferral("assessedOn", command.assessedOn(), clock);
-        int phq9 = total(Instrument.PHQ9, "phq9", command.phq9());
-        int gad7 = total(Instrument.GAD7, "gad7", command.gad7());
+        LocalDate assessedOn = policy.requireOnOrAfterReferral("assessedOn", command.assessedOn(), clock);
+        int phq9 = EpisodePolicy.requireScored(Instrument.PHQ9, "phq9", command.phq9());
+        int gad7 = EpisodePolicy.requireScored(Instrument.GAD7, "gad7", command.gad7());
         MeasureId phq9Id = InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
         MeasureId gad7Id = InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         apply(new AssessmentCompleted(episodeId, assessedOn, suitable, blankToNull(command.notes())));
@@ -116,27 +103,25 @@ class Episode {
 
     @CommandHandler
     void handle(AllocateTherapist command, TherapistRoster roster, Clock clock) {
-        if (status != EpisodeStatus.WAITING) {
-            throw new EpisodeNotWaiting("episode " + episodeId + " is " + status);
-        }
+        EpisodePolicy policy = policy();
+        policy.requireWaiting();
         TherapistId therapist = InvalidInput.require("therapistId", command.therapistId());
-        LocalDate allocatedOn = onOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
+        LocalDate allocatedOn = policy.requireOnOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
         roster.allocate(therapist, episodeId);
         apply(new TherapistAllocated(episodeId, therapist, allocatedOn));
     }
 
     @CommandHandler
     int handle(BookSession command, TherapistRoster roster) {
-        requireInTherapy();
-        Instant startsAt = sessionStart(command.startsAt());
-        int duration = duration(command.durationMinutes());
+        EpisodePolicy policy = policy();
+        policy.requireInTherapy();
+        Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
+        int duration = EpisodePolicy.requireDuration(command.durationMinutes());
         InvalidInput.require("mode", command.mode());
-        if (sessions.size() >= courseLength) {
-            throw new CourseFull("all " + courseLength + " sessions of the course are booked or held");
-        }
+        policy.requireRoomInCourse();
         int number = lowestFreeNumber();
         Instant endsAt = startsAt.plusSeconds(duration * 60L);
-        requireInOrder(number, startsAt, endsAt);
+        policy.requireInOrder(number, startsAt, endsAt);
         roster.reserve(therapistId, episodeId, number, startsAt, endsAt);
         apply(new SessionBooked(episodeId, number, therapistId, startsAt, duration, command.mode()));
         return number;
@@ -144,17 +129,18 @@ class Episode {
 
     @CommandHandler
     void handle(RescheduleSession command, TherapistRoster roster) {
-        Session session = booked(command.sessionNumber());
-        Instant startsAt = sessionStart(command.startsAt());
+        EpisodePolicy policy = policy();
+        Session session = policy.requireBooked(command.sessionNumber());
+        Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
         Instant endsAt = startsAt.plusSeconds(session.durationMinutes() * 60L);
-        requireInOrder(command.sessionNumber(), startsAt, endsAt);
+        policy.requireInOrder(command.sessionNumber(), startsAt, endsAt);
         roster.move(therapistId, episodeId, command.sessionNumber(), startsAt, endsAt);
         apply(new SessionRescheduled(episodeId, command.sessionNumber(), session.startsAt(), startsAt));
     }
 
     @CommandHandler
     void handle(CancelSession command, TherapistRoster roster) {
-        booked(command.sessionNumber());
+        policy().requireBooked(command.sessionNumber());
         CancelledBy cancelledBy = InvalidInput.require("cancelledBy", command.cancelledBy());
         roster.free(episodeId, command.sessionNumber());
         apply(new SessionCancelled(episodeId, command.sessionNumber(), cancelledBy, blankToNull(command.reason())));
@@ -162,21 +148,14 @@ class Episode {
 
     @CommandHandler
     void handle(RecordAttendance command, Clock clock) {
+        EpisodePolicy policy = policy();
         int number = command.sessionNumber();
-        Session session = booked(number);
-        for (int earlier = 1; earlier < number; earlier++) {
-            Session previous = sessions.get(earlier);
-            if (previous == null || previous.state() == SessionState.BOOKED) {
-                throw new EarlierSessionUnresolved("session " + earlier + " is "
-                        + (previous == null ? "not booked" : "still booked") + "; record it before session " + number);
-            }
-        }
-        if (number > Phase.LAST_INITIAL_SESSION && focus == null) {
-            throw new FocusNotAgreed("session " + number + " is in the middle phase but no IPAF focus has been agreed");
-        }
-        requireStarted(session, clock);
-        Integer phq9 = command.phq9() == null ? null : total(Instrument.PHQ9, "phq9", command.phq9());
-        Integer gad7 = command.gad7() == null ? null : total(Instrument.GAD7, "gad7", command.gad7());
+        Session session = policy.requireBooked(number);
+        policy.requireEarlierSessionsResolved(number);
+        policy.requireFocusForMiddlePhase(number);
+        policy.requireStarted(session, clock);
+        Integer phq9 = command.phq9() == null ? null : EpisodePolicy.requireScored(Instrument.PHQ9, "phq9", command.phq9());
+        Integer gad7 = command.gad7() == null ? null : EpisodePolicy.requireScored(Instrument.GAD7, "gad7", command.gad7());
         MeasureId phq9Id = phq9 == null ? null : InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
         MeasureId gad7Id = gad7 == null ? null : InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         LocalDate sessionDate = LocalDate.ofInstant(session.startsAt(), clock.getZone());
@@ -191,8 +170,9 @@ class Episode {
 
     @CommandHandler
     void handle(RecordMissedSession command, Clock clock) {
-        Session session = booked(command.sessionNumber());
-        requireStarted(session, clock);
+        EpisodePolicy policy = policy();
+        Session session = policy.requireBooked(command.sessionNumber());
+        policy.requireStarted(session, clock);
         apply(new SessionMissed(episodeId, command.sessionNumber(), session.startsAt()));
     }
 
@@ -200,49 +180,36 @@ class Episode {
     void handle(CorrectSessionOutcome command) {
         SessionOutcome outcome = InvalidInput.require("outcome", command.outcome());
         String reason = InvalidInput.requireText("reason", command.reason());
-        Session session = sessions.get(command.sessionNumber());
-        if (session == null || session.state() == SessionState.BOOKED) {
-            throw new NothingToCorrect("session " + command.sessionNumber() + " has no recorded outcome");
-        }
-        SessionOutcome previous = session.state() == SessionState.ATTENDED ? SessionOutcome.ATTENDED : SessionOutcome.MISSED;
-        if (previous == outcome) {
-            throw new NothingToCorrect("session " + command.sessionNumber() + " is already recorded as " + outcome);
-        }
+        SessionOutcome previous = policy().requireOutcomeToCorrect(command.sessionNumber(), outcome);
         apply(new SessionOutcomeCorrected(episodeId, command.sessionNumber(), previous, outcome, reason));
     }
 
     @CommandHandler
     void handle(AgreeFocus command) {
-        requireNotEnded();
+        EpisodePolicy policy = policy();
+        policy.requireNotEnded();
         Focus proposed = InvalidInput.require("focus", command.focus());
         Focus cleaned = new Focus(InvalidInput.requireText("selfRepresentation", proposed.selfRepresentation()),
                 InvalidInput.requireText("otherRepresentation", proposed.otherRepresentation()),
                 InvalidInput.requireText("affect", proposed.affect()),
                 InvalidInput.requireText("defensiveFunction", proposed.defensiveFunction()));
-        int lastAttended = lastAttended();
-        if (lastAttended == 0) {
-            throw new NoSessionAttended("the focus is formulated in the initial sessions; none has been attended yet");
-        }
-        if (phase() == Phase.ENDING) {
-            throw new EndingPhaseReached("the ending phase has been reached (session " + lastAttended + " of " + courseLength
-                    + "); the focus can no longer be agreed or revised");
-        }
+        int lastAttended = policy.requireSessionAttended();
+        policy.requireBeforeEndingPhase();
         if (focus == null) {
             apply(new FocusAgreed(episodeId, cleaned, lastAttended));
             return;
         }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw new RevisionReasonRequired("a focus is already agreed; revising it needs a reason");
-        }
-        apply(new FocusRevised(episodeId, cleaned, command.reason().strip(), lastAttended));
+        String reason = policy.requireRevisionReason(command.reason());
+        apply(new FocusRevised(episodeId, cleaned, reason, lastAttended));
     }
 
     @CommandHandler
     void handle(RecordOutcomeMeasure command, Clock clock) {
+        EpisodePolicy policy = policy();
         Instrument instrument = InvalidInput.require("instrument", command.instrument());
-        int total = total(instrument, "items", command.items());
-        requireNotEnded();
-        LocalDate recordedOn = onOrAfterReferral("recordedOn", command.recordedOn(), clock);
+        int total = EpisodePolicy.requireScored(instrument, "items", command.items());
+        policy.requireNotEnded();
+        LocalDate recordedOn = policy.requireOnOrAfterReferral("recordedOn", command.recordedOn(), clock);
         apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
                 command.items(), total, recordedOn, null));
     }
@@ -250,55 +217,38 @@ class Episode {
     @CommandHandler
     void handle(MarkMeasureEnteredInError command) {
         String reason = InvalidInput.requireText("reason", command.reason());
-        Boolean enteredInError = measuresEnteredInError.get(command.measureId());
-        if (enteredInError == null) {
-            throw new NothingToCorrect("no measure " + command.measureId() + " in episode " + episodeId);
-        }
-        if (enteredInError) {
-            throw new NothingToCorrect("measure " + command.measureId() + " is already marked as entered in error");
-        }
+        policy().requireMeasureToMark(command.measureId());
         apply(new MeasureEnteredInError(episodeId, command.measureId(), reason));
     }
 
     @CommandHandler
     void handle(ShareGoodbyeLetter command, Clock clock) {
-        requireNotEnded();
-        if (phase() != Phase.ENDING) {
-            throw new EndingPhaseNotReached("the goodbye letter belongs to the ending phase (from session "
-                    + (courseLength - Phase.ENDING_SESSIONS + 1) + "); the last attended session is " + lastAttended());
-        }
-        if (goodbyeLetterShared) {
-            throw new GoodbyeLetterAlreadyShared("the goodbye letter of episode " + episodeId + " was shared already");
-        }
-        LocalDate sharedOn = onOrAfterReferral("sharedOn", command.sharedOn(), clock);
+        EpisodePolicy policy = policy();
+        policy.requireNotEnded();
+        policy.requireEndingPhase();
+        policy.requireLetterNotShared();
+        LocalDate sharedOn = policy.requireOnOrAfterReferral("sharedOn", command.sharedOn(), clock);
         apply(new GoodbyeLetterShared(episodeId, sharedOn));
     }
 
     @CommandHandler
     void handle(ExtendCourse command) {
-        if (command.additionalSessions() < 1) {
-            throw new InvalidInput("additionalSessions", "must be at least 1");
-        }
+        EpisodePolicy policy = policy();
+        EpisodePolicy.requireAdditionalSessions(command.additionalSessions());
         String approvedBy = InvalidInput.requireText("approvedBy", command.approvedBy());
         String reason = InvalidInput.requireText("reason", command.reason());
-        requireNotEnded();
-        int extended = courseLength + command.additionalSessions();
-        if (extended > Phase.MAX_COURSE_LENGTH) {
-            throw new CourseLengthExceeded("the course has " + courseLength + " sessions; " + command.additionalSessions()
-                    + " more would make " + extended + ", over the limit of " + Phase.MAX_COURSE_LENGTH);
-        }
+        policy.requireNotEnded();
+        int extended = policy.requireWithinCourseLimit(command.additionalSessions());
         apply(new CourseExtended(episodeId, command.additionalSessions(), extended, approvedBy, reason));
     }
 
     @CommandHandler
     void handle(EndTherapy command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
         EndReason reason = InvalidInput.require("reason", command.reason());
-        requireNotEnded();
-        LocalDate endedOn = onOrAfterReferral("endedOn", command.endedOn(), clock);
-        if (reason == EndReason.COMPLETED && (phase() != Phase.ENDING || !goodbyeLetterShared)) {
-            throw new CompletionRequirementsNotMet("a COMPLETED ending needs the ending phase (now " + phase()
-                    + ") and a shared goodbye letter (" + (goodbyeLetterShared ? "shared" : "not shared") + ")");
-        }
+        policy.requireNotEnded();
+        LocalDate endedOn = policy.requireOnOrAfterReferral("endedOn", command.endedOn(), clock);
+        policy.requireCompletionRequirementsMet(reason);
         List<Integer> open = sessions.entrySet().stream()
                 .filter(e -> e.getValue().state() == SessionState.BOOKED)
                 .map(Map.Entry::getKey)
@@ -401,16 +351,9 @@ class Episode {
         status = EpisodeStatus.ENDED;
     }
 
-    private Phase phase() {
-        return Phase.of(lastAttended(), courseLength);
-    }
-
-    private int lastAttended() {
-        return sessions.descendingMap().entrySet().stream()
-                .filter(e -> e.getValue().state() == SessionState.ATTENDED)
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse(0);
+    private EpisodePolicy policy() {
+        return new EpisodePolicy(episodeId, status, referredOn, assessed, courseLength, sessions, focus, goodbyeLetterShared,
+                measuresEnteredInError);
     }
 
     private int lowestFreeNumber() {
@@ -421,93 +364,11 @@ class Episode {
         return number;
     }
 
-    /** Sessions are numbered in time: each ends before the next one starts. */
-    private void requireInOrder(int number, Instant startsAt, Instant endsAt) {
-        Map.Entry<Integer, Session> before = sessions.lowerEntry(number);
-        if (before != null && startsAt.isBefore(before.getValue().endsAt())) {
-            throw new SessionOutOfOrder("session " + number + " would start at " + startsAt + ", before session "
-                    + before.getKey() + " (" + before.getValue().startsAt() + ") has ended");
-        }
-        Map.Entry<Integer, Session> after = sessions.higherEntry(number);
-        if (after != null && endsAt.isAfter(after.getValue().startsAt())) {
-            throw new SessionOutOfOrder("session " + number + " would end at " + endsAt + ", after session "
-                    + after.getKey() + " starts (" + after.getValue().startsAt() + ")");
-        }
-    }
-
-    private Session booked(int number) {
-        Session session = sessions.get(number);
-        if (session == null || session.state() != SessionState.BOOKED) {
-            throw new SessionNotBooked("session " + number + " of episode " + episodeId + " is "
-                    + (session == null ? "not booked" : session.state()));
-        }
-        return session;
-    }
-
-    private void requireStarted(Session session, Clock clock) {
-        if (session.startsAt().isAfter(clock.instant())) {
-            throw new SessionInFuture("the session starts at " + session.startsAt() + "; its outcome can be recorded from then");
-        }
-    }
-
-    private void requireInTherapy() {
-        if (status != EpisodeStatus.IN_THERAPY) {
-            throw new EpisodeNotInTherapy("episode " + episodeId + " is " + status);
-        }
-    }
-
-    private void requireNotEnded() {
-        if (status == EpisodeStatus.ENDED) {
-            throw new EpisodeEnded("episode " + episodeId + " has ended");
-        }
-    }
-
-    private LocalDate onOrAfterReferral(String field, LocalDate date, Clock clock) {
-        notInFuture(field, date, clock);
-        if (date.isBefore(referredOn)) {
-            throw new DateBeforeReferral(field + " " + date + " is before the referral on " + referredOn);
-        }
-        return date;
-    }
-
-    private static void notInFuture(String field, LocalDate date, Clock clock) {
-        InvalidInput.require(field, date);
-        if (date.isAfter(LocalDate.now(clock))) {
-            throw new InvalidInput(field, "is in the future");
-        }
-        if (date.isBefore(EARLIEST_DATE)) {
-            throw new InvalidInput(field, "is before " + EARLIEST_DATE);
-        }
-    }
-
-    private static Instant sessionStart(Instant startsAt) {
-        InvalidInput.require("startsAt", startsAt);
-        if (startsAt.isBefore(EARLIEST_START) || startsAt.isAfter(LATEST_START)) {
-            throw new InvalidInput("startsAt", "must be between " + EARLIEST_START + " and " + LATEST_START);
-        }
-        return startsAt;
-    }
-
-    private static int total(Instrument instrument, String field, List<Integer> items) {
-        String invalid = instrument.invalidItems(items);
-        if (invalid != null) {
-            throw new InvalidInput(field, invalid);
-        }
-        return instrument.total(items);
-    }
-
-    private static int duration(int minutes) {
-        if (minutes < 1 || minutes > MAX_SESSION_MINUTES) {
-            throw new InvalidInput("durationMinutes", "must be between 1 and " + MAX_SESSION_MINUTES);
-        }
-        return minutes;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private record Session(Instant startsAt, int durationMinutes, SessionState state) {
+    record Session(Instant startsAt, int durationMinutes, SessionState state) {
 
         Instant endsAt() {
             return startsAt.plusSeconds(durationMinutes * 60L);

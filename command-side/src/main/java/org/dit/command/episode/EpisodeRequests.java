@@ -51,7 +51,7 @@ final class EpisodeRequests {
 
     record Booking(
             @Schema(example = "2026-03-23T09:00:00Z") @NotNull Instant startsAt,
-            @Schema(example = "50", defaultValue = "50") @Min(1) @Max(Episode.MAX_SESSION_MINUTES) Integer durationMinutes,
+            @Schema(example = "50", defaultValue = "50") @Min(1) @Max(EpisodePolicy.MAX_SESSION_MINUTES) Integer durationMinutes,
             @Schema(example = "IN_PERSON") @NotNull SessionMode mode) {
     }
 
