@@ -7,9 +7,10 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** What every event carries besides its payload, and the clinic's clock. */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,9 @@ class MessageContextConfig {
 
     /** Dates (referral, session day, due dates) are clinic dates in DIT_ZONE, whatever the JVM's zone. */
     @Bean
-    Clock clinicClock(@Value("${dit.zone}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clinicClock(Environment environment) {
+        // bound rather than injected, so that a wrong zone stops the start naming dit.zone
+        return Clock.system(Binder.get(environment).bind("dit.zone", ZoneId.class)
+                .orElseThrow(() -> new IllegalStateException("dit.zone (DIT_ZONE) is not set")));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.AssertTrue;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +33,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,7 +57,14 @@ class RequestLimits {
      *                       4,000 characters) is under 128 KB even when every character is sent as a \\u escape
      */
     @ConfigurationProperties("dit.http")
+    @Validated
     record HttpLimits(@DefaultValue("128KB") DataSize maxRequestSize) {
+
+        @AssertTrue(message = "must be between 16KB and 10MB: the largest valid command is under 128KB")
+        boolean isMaxRequestSizeSensible() {
+            return maxRequestSize != null && maxRequestSize.toBytes() >= 16 * 1024
+                    && maxRequestSize.toBytes() <= 10L * 1024 * 1024;
+        }
     }
 
     @Bean
