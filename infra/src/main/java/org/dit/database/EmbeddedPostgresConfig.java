@@ -11,6 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,12 +20,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Without {@code spring.datasource.url} the service runs its own PostgreSQL from Maven-shipped binaries, in a
+ * Without {@code spring.datasource.url} (or a connection from Testcontainers' {@code @ServiceConnection}) the service runs its own PostgreSQL from Maven-shipped binaries, in a
  * persistent data directory. The library turns fsync and synchronous_commit off for speed; a clinical record
  * must survive a power cut, so they are switched back on here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+@ConditionalOnMissingBean(JdbcConnectionDetails.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedPostgresConfig {
 
