@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.episode.EpisodeView;
-import org.dit.query.history.EpisodeFacts;
+import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
