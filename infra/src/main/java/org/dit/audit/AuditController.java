@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.episode.EpisodeView;
-import org.dit.query.history.EpisodeFacts;
+import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.NotFound;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -14,7 +14,7 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.dit.query.history.FactsBatch;
+import org.dit.query.facts.FactsBatch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;

@@ -48,7 +48,9 @@ import org.dit.events.episode.TherapyEnded;
 
 /**
  * One episode of care, from referral to the end of therapy. Each command handler asks {@link EpisodePolicy} for the
- * rules of DESIGN §2 that the command is subject to, then applies events; event sourcing handlers only set state.
+ * rules of DESIGN §2 that the command is subject to, and the {@link TherapistRoster} for those that span episodes (a
+ * therapist's caseload and diary), then applies events; event sourcing handlers only set state. The roster's lookups
+ * follow from the events, so a handler never writes them.
  */
 @Aggregate(cache = "aggregateCache")
 class Episode {
@@ -107,7 +109,7 @@ class Episode {
         policy.requireWaiting();
         TherapistId therapist = InvalidInput.require("therapistId", command.therapistId());
         LocalDate allocatedOn = policy.requireOnOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
-        roster.allocate(therapist, episodeId);
+        roster.requireRoomInCaseload(therapist);
         apply(new TherapistAllocated(episodeId, therapist, allocatedOn));
     }
 
@@ -122,7 +124,7 @@ class Episode {
         int number = lowestFreeNumber();
         Instant endsAt = startsAt.plusSeconds(duration * 60L);
         policy.requireInOrder(number, startsAt, endsAt);
-        roster.reserve(therapistId, episodeId, number, startsAt, endsAt);
+        roster.requireFreeSlot(therapistId, episodeId, number, startsAt, endsAt);
         apply(new SessionBooked(episodeId, number, therapistId, startsAt, duration, command.mode()));
         return number;
     }
@@ -134,15 +136,14 @@ class Episode {
         Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
         Instant endsAt = startsAt.plusSeconds(session.durationMinutes() * 60L);
         policy.requireInOrder(command.sessionNumber(), startsAt, endsAt);
-        roster.move(therapistId, episodeId, command.sessionNumber(), startsAt, endsAt);
+        roster.requireFreeSlot(therapistId, episodeId, command.sessionNumber(), startsAt, endsAt);
         apply(new SessionRescheduled(episodeId, command.sessionNumber(), session.startsAt(), startsAt));
     }
 
     @CommandHandler
-    void handle(CancelSession command, TherapistRoster roster) {
+    void handle(CancelSession command) {
         policy().requireBooked(command.sessionNumber());
         CancelledBy cancelledBy = InvalidInput.require("cancelledBy", command.cancelledBy());
-        roster.free(episodeId, command.sessionNumber());
         apply(new SessionCancelled(episodeId, command.sessionNumber(), cancelledBy, blankToNull(command.reason())));
     }
 
@@ -243,7 +244,7 @@ class Episode {
     }
 
     @CommandHandler
-    void handle(EndTherapy command, TherapistRoster roster, Clock clock) {
+    void handle(EndTherapy command, Clock clock) {
         EpisodePolicy policy = policy();
         EndReason reason = InvalidInput.require("reason", command.reason());
         policy.requireNotEnded();
@@ -253,10 +254,6 @@ class Episode {
                 .filter(e -> e.getValue().state() == SessionState.BOOKED)
                 .map(Map.Entry::getKey)
                 .toList();
-        if (therapistId != null) {
-            roster.release(episodeId);
-        }
-        open.forEach(number -> roster.free(episodeId, number));
         apply(new TherapyEnded(episodeId, endedOn, reason));
         open.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE, "therapy ended")));
     }

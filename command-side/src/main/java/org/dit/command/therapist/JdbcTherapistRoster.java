@@ -3,7 +3,6 @@ package org.dit.command.therapist;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
@@ -12,22 +11,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Lookups in PostgreSQL. Checks that involve one therapist first lock that therapist's row, so concurrent
- * allocations or bookings for one therapist are decided one after the other, on committed data.
+ * The lookups in PostgreSQL (tables cmd_therapist, cmd_caseload, cmd_session_slot). Checks that involve one therapist
+ * first lock that therapist's row, so concurrent allocations or bookings for one therapist are decided one after the
+ * other, on committed data.
  */
 @Component
-class JdbcTherapistRoster implements TherapistRoster {
+class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
 
     private final JdbcTemplate jdbc;
 
     JdbcTherapistRoster(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
-        jdbc.update("INSERT INTO cmd_therapist (therapist_id, accreditation, max_caseload, active) VALUES (?, ?, ?, TRUE)",
-                therapistId.value(), accreditation.name(), maxCaseload);
     }
 
     @Override
@@ -41,14 +35,8 @@ class JdbcTherapistRoster implements TherapistRoster {
     }
 
     @Override
-    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
-        List<Therapist> rows = jdbc.query(
-                "SELECT max_caseload, active FROM cmd_therapist WHERE therapist_id = ? FOR UPDATE",
-                (rs, i) -> new Therapist(rs.getInt(1), rs.getBoolean(2)), therapistId.value());
-        if (rows.isEmpty()) {
-            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
-        }
-        Therapist therapist = rows.get(0);
+    public void requireRoomInCaseload(TherapistId therapistId) {
+        Therapist therapist = lock(therapistId);
         if (!therapist.active()) {
             throw new TherapistInactive("therapist " + therapistId + " is not active");
         }
@@ -58,39 +46,12 @@ class JdbcTherapistRoster implements TherapistRoster {
             throw new TherapistAtCapacity("therapist " + therapistId + " already holds " + active + " of "
                     + therapist.maxCaseload() + " episodes");
         }
-        jdbc.update("INSERT INTO cmd_caseload (episode_id, therapist_id) VALUES (?, ?)", episodeId.value(), therapistId.value());
     }
 
     @Override
-    public void release(EpisodeId episodeId) {
-        jdbc.update("UPDATE cmd_caseload SET ended = TRUE WHERE episode_id = ?", episodeId.value());
-    }
-
-    @Override
-    public void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        lockAndCheckOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
-        jdbc.update("INSERT INTO cmd_session_slot (episode_id, session_number, therapist_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
-                episodeId.value(), sessionNumber, therapistId.value(), Timestamp.from(startsAt), Timestamp.from(endsAt));
-    }
-
-    @Override
-    public void move(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        lockAndCheckOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
-        jdbc.update("UPDATE cmd_session_slot SET starts_at = ?, ends_at = ? WHERE episode_id = ? AND session_number = ?",
-                Timestamp.from(startsAt), Timestamp.from(endsAt), episodeId.value(), sessionNumber);
-    }
-
-    @Override
-    public void free(EpisodeId episodeId, int sessionNumber) {
-        jdbc.update("DELETE FROM cmd_session_slot WHERE episode_id = ? AND session_number = ?", episodeId.value(), sessionNumber);
-    }
-
-    private void lockAndCheckOverlap(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        List<UUID> locked = jdbc.queryForList("SELECT therapist_id FROM cmd_therapist WHERE therapist_id = ? FOR UPDATE",
-                UUID.class, therapistId.value());
-        if (locked.isEmpty()) {
-            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
-        }
+    public void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                                Instant endsAt) {
+        lock(therapistId);
         List<Timestamp> clashes = jdbc.queryForList("""
                 SELECT starts_at FROM cmd_session_slot
                  WHERE therapist_id = ? AND starts_at < ? AND ends_at > ?
@@ -101,6 +62,63 @@ class JdbcTherapistRoster implements TherapistRoster {
             throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at "
                     + clashes.get(0).toInstant());
         }
+    }
+
+    private Therapist lock(TherapistId therapistId) {
+        List<Therapist> rows = jdbc.query(
+                "SELECT max_caseload, active FROM cmd_therapist WHERE therapist_id = ? FOR UPDATE",
+                (rs, i) -> new Therapist(rs.getInt(1), rs.getBoolean(2)), therapistId.value());
+        if (rows.isEmpty()) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        return rows.get(0);
+    }
+
+    @Override
+    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
+        jdbc.update("INSERT INTO cmd_therapist (therapist_id, accreditation, max_caseload, active) VALUES (?, ?, ?, TRUE)",
+                therapistId.value(), accreditation.name(), maxCaseload);
+    }
+
+    @Override
+    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
+        jdbc.update("INSERT INTO cmd_caseload (episode_id, therapist_id) VALUES (?, ?)", episodeId.value(), therapistId.value());
+    }
+
+    @Override
+    public void release(EpisodeId episodeId) {
+        jdbc.update("UPDATE cmd_caseload SET ended = TRUE WHERE episode_id = ?", episodeId.value());
+    }
+
+    @Override
+    public void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
+        jdbc.update("INSERT INTO cmd_session_slot (episode_id, session_number, therapist_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
+                episodeId.value(), sessionNumber, therapistId.value(), Timestamp.from(startsAt), Timestamp.from(endsAt));
+    }
+
+    @Override
+    public void move(EpisodeId episodeId, int sessionNumber, Instant startsAt) {
+        jdbc.update("""
+                UPDATE cmd_session_slot SET starts_at = ?, ends_at = CAST(? AS timestamptz) + (ends_at - starts_at)
+                 WHERE episode_id = ? AND session_number = ?""",
+                Timestamp.from(startsAt), Timestamp.from(startsAt), episodeId.value(), sessionNumber);
+    }
+
+    @Override
+    public void free(EpisodeId episodeId, int sessionNumber) {
+        jdbc.update("DELETE FROM cmd_session_slot WHERE episode_id = ? AND session_number = ?", episodeId.value(), sessionNumber);
+    }
+
+    /**
+     * Readers (the access check reads cmd_caseload) still see the old rows until the caller commits; writers and the
+     * checks' row locks wait, then see the new rows. The tables are locked in the order every command touches them.
+     */
+    @Override
+    public void clear() {
+        jdbc.execute("LOCK TABLE cmd_therapist, cmd_caseload, cmd_session_slot IN EXCLUSIVE MODE");
+        jdbc.update("DELETE FROM cmd_session_slot");
+        jdbc.update("DELETE FROM cmd_caseload");
+        jdbc.update("DELETE FROM cmd_therapist");
     }
 
     private record Therapist(int maxCaseload, boolean active) {

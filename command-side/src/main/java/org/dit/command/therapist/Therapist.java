@@ -37,7 +37,6 @@ class Therapist {
         if (command.supervisorId() != null) {
             roster.requireQualifiedSupervisor(command.supervisorId());
         }
-        roster.register(command.therapistId(), accreditation, maxCaseload);
         apply(new TherapistRegistered(command.therapistId(), name, accreditation, command.supervisorId(), maxCaseload));
     }
 

@@ -4,30 +4,32 @@ import java.time.Instant;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
-import org.dit.events.therapist.Accreditation;
 
 /**
- * The command side's view across aggregates: therapists' caseloads and diaries. Every method runs in the
- * transaction of the command that calls it, so a check and the events it allows commit together or not at all.
+ * What a command may ask across aggregates: therapists' caseloads and diaries. The answers come from lookups that
+ * {@link RosterUpdater} writes from the events, in the transaction that appends them; a check that locks the
+ * therapist holds the lock until that transaction commits, so racing commands for one therapist are decided one
+ * after the other, each on the lookups the previous one wrote.
  */
 public interface TherapistRoster {
-
-    void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload);
 
     /** @throws SupervisorNotQualified unless the supervisor is a registered, active, qualified therapist */
     void requireQualifiedSupervisor(TherapistId supervisorId);
 
-    /** Takes one place in the therapist's caseload. */
-    void allocate(TherapistId therapistId, EpisodeId episodeId);
+    /**
+     * Locks the therapist.
+     *
+     * @throws TherapistUnknown   unless the therapist is registered
+     * @throws TherapistInactive  unless the therapist is active
+     * @throws TherapistAtCapacity when the therapist's open episodes already fill the maximum caseload
+     */
+    void requireRoomInCaseload(TherapistId therapistId);
 
-    /** Gives the episode's place in its therapist's caseload back. */
-    void release(EpisodeId episodeId);
-
-    /** Holds the slot for the session, or refuses when it overlaps another of the therapist's sessions. */
-    void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
-
-    /** Moves a held slot, with the same overlap check. */
-    void move(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
-
-    void free(EpisodeId episodeId, int sessionNumber);
+    /**
+     * Locks the therapist. The episode's own session at that number (being moved) is no clash.
+     *
+     * @throws TherapistUnknown      unless the therapist is registered
+     * @throws TherapistDoubleBooked when the slot overlaps another of the therapist's sessions
+     */
+    void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
 }

@@ -1,5 +1,6 @@
 package org.dit.command.therapist;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,17 +11,15 @@ import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
 import org.dit.events.therapist.Accreditation;
 
-/** {@link TherapistRoster} in memory, refusing exactly where {@link JdbcTherapistRoster} does. */
-public class InMemoryTherapistRoster implements TherapistRoster {
+/**
+ * {@link TherapistRoster} in memory, refusing exactly where {@link JdbcTherapistRoster} does. Its writes are the ones
+ * {@link RosterUpdater} makes from events; a test calls them directly to set up other episodes and therapists.
+ */
+public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
 
     private final Map<TherapistId, Entry> therapists = new HashMap<>();
     private final Map<EpisodeId, Allocation> caseload = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
-
-    @Override
-    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
-        therapists.put(therapistId, new Entry(accreditation, maxCaseload, true));
-    }
 
     public void deactivate(TherapistId therapistId) {
         therapists.computeIfPresent(therapistId, (id, t) -> new Entry(t.accreditation(), t.maxCaseload(), false));
@@ -40,6 +39,12 @@ public class InMemoryTherapistRoster implements TherapistRoster {
         return slots.stream().anyMatch(s -> s.is(episodeId, sessionNumber));
     }
 
+    /** When the episode's session's slot starts and ends, if it holds one. */
+    public List<Instant> slotOf(EpisodeId episodeId, int sessionNumber) {
+        return slots.stream().filter(s -> s.is(episodeId, sessionNumber)).findFirst()
+                .map(s -> List.of(s.startsAt(), s.endsAt())).orElse(List.of());
+    }
+
     @Override
     public void requireQualifiedSupervisor(TherapistId supervisorId) {
         Entry supervisor = therapists.get(supervisorId);
@@ -49,11 +54,8 @@ public class InMemoryTherapistRoster implements TherapistRoster {
     }
 
     @Override
-    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
-        Entry therapist = therapists.get(therapistId);
-        if (therapist == null) {
-            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
-        }
+    public void requireRoomInCaseload(TherapistId therapistId) {
+        Entry therapist = registered(therapistId);
         if (!therapist.active()) {
             throw new TherapistInactive("therapist " + therapistId + " is not active");
         }
@@ -62,6 +64,36 @@ public class InMemoryTherapistRoster implements TherapistRoster {
             throw new TherapistAtCapacity("therapist " + therapistId + " already holds " + active + " of "
                     + therapist.maxCaseload() + " episodes");
         }
+    }
+
+    @Override
+    public void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                                Instant endsAt) {
+        registered(therapistId);
+        slots.stream()
+                .filter(s -> s.therapistId().equals(therapistId) && !s.is(episodeId, sessionNumber))
+                .filter(s -> s.startsAt().isBefore(endsAt) && s.endsAt().isAfter(startsAt))
+                .findFirst()
+                .ifPresent(clash -> {
+                    throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at " + clash.startsAt());
+                });
+    }
+
+    private Entry registered(TherapistId therapistId) {
+        Entry therapist = therapists.get(therapistId);
+        if (therapist == null) {
+            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
+        }
+        return therapist;
+    }
+
+    @Override
+    public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
+        therapists.put(therapistId, new Entry(accreditation, maxCaseload, true));
+    }
+
+    @Override
+    public void allocate(TherapistId therapistId, EpisodeId episodeId) {
         caseload.put(episodeId, new Allocation(therapistId, false));
     }
 
@@ -72,15 +104,15 @@ public class InMemoryTherapistRoster implements TherapistRoster {
 
     @Override
     public void reserve(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        checkOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
         slots.add(new Slot(episodeId, sessionNumber, therapistId, startsAt, endsAt));
     }
 
     @Override
-    public void move(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        checkOverlap(therapistId, episodeId, sessionNumber, startsAt, endsAt);
-        slots.removeIf(s -> s.is(episodeId, sessionNumber));
-        slots.add(new Slot(episodeId, sessionNumber, therapistId, startsAt, endsAt));
+    public void move(EpisodeId episodeId, int sessionNumber, Instant startsAt) {
+        slots.replaceAll(s -> s.is(episodeId, sessionNumber)
+                ? new Slot(episodeId, sessionNumber, s.therapistId(), startsAt,
+                        startsAt.plus(Duration.between(s.startsAt(), s.endsAt())))
+                : s);
     }
 
     @Override
@@ -88,17 +120,11 @@ public class InMemoryTherapistRoster implements TherapistRoster {
         slots.removeIf(s -> s.is(episodeId, sessionNumber));
     }
 
-    private void checkOverlap(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt) {
-        if (!therapists.containsKey(therapistId)) {
-            throw new TherapistUnknown("therapist " + therapistId + " is not registered");
-        }
-        slots.stream()
-                .filter(s -> s.therapistId().equals(therapistId) && !s.is(episodeId, sessionNumber))
-                .filter(s -> s.startsAt().isBefore(endsAt) && s.endsAt().isAfter(startsAt))
-                .findFirst()
-                .ifPresent(clash -> {
-                    throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at " + clash.startsAt());
-                });
+    @Override
+    public void clear() {
+        slots.clear();
+        caseload.clear();
+        therapists.clear();
     }
 
     private record Entry(Accreditation accreditation, int maxCaseload, boolean active) {

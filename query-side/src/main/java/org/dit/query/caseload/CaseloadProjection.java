@@ -18,9 +18,9 @@ import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
 import org.dit.events.therapist.TherapistRegistered;
-import org.dit.query.history.EpisodeFacts;
-import org.dit.query.history.FactsBatch;
-import org.dit.query.history.FactsJson;
+import org.dit.query.facts.EpisodeFacts;
+import org.dit.query.facts.FactsBatch;
+import org.dit.query.facts.FactsJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.dit.events.episode.Phase;
 import org.dit.events.episode.SessionState;
-import org.dit.query.history.EpisodeFacts;
+import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.outcomes.EpisodeOutcome;
 import org.dit.query.outcomes.OutcomeRules;
 

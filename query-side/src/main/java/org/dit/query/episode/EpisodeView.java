@@ -12,7 +12,7 @@ import org.dit.events.episode.Phase;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
-import org.dit.query.history.EpisodeFacts;
+import org.dit.query.facts.EpisodeFacts;
 
 /** GET /api/episodes/{id} (DESIGN §5). */
 public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,

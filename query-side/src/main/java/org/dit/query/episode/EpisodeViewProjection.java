@@ -8,9 +8,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.dit.events.episode.EpisodeEvent;
-import org.dit.query.history.EpisodeFacts;
-import org.dit.query.history.FactsBatch;
-import org.dit.query.history.FactsJson;
+import org.dit.query.facts.EpisodeFacts;
+import org.dit.query.facts.FactsBatch;
+import org.dit.query.facts.FactsJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
-import org.dit.query.history.EpisodeFacts;
+import org.dit.query.facts.EpisodeFacts;
 
 /** The exact definitions of DESIGN §3, as pure functions. */
 public final class OutcomeRules {

@@ -1,14 +1,14 @@
 package org.dit.query.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dit.query.history.EpisodeHistories.CLINIC_ZONE;
-import static org.dit.query.history.EpisodeHistories.FIRST_SESSION_ON;
-import static org.dit.query.history.EpisodeHistories.referred;
+import static org.dit.query.facts.EpisodeHistories.CLINIC_ZONE;
+import static org.dit.query.facts.EpisodeHistories.FIRST_SESSION_ON;
+import static org.dit.query.facts.EpisodeHistories.referred;
 
 import java.util.List;
 
 import org.dit.events.episode.Instrument;
-import org.dit.query.history.EpisodeHistories.EpisodeHistory;
+import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

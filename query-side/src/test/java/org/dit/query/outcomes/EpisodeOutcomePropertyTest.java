@@ -1,8 +1,8 @@
 package org.dit.query.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dit.query.history.EpisodeHistories.CLINIC_ZONE;
-import static org.dit.query.history.EpisodeHistories.referred;
+import static org.dit.query.facts.EpisodeHistories.CLINIC_ZONE;
+import static org.dit.query.facts.EpisodeHistories.referred;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +20,8 @@ import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
-import org.dit.query.history.EpisodeFacts;
-import org.dit.query.history.EpisodeHistories.EpisodeHistory;
+import org.dit.query.facts.EpisodeFacts;
+import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 
 /**
  * {@link OutcomeRules#of} on generated episodes: an assessment, up to a course of weekly sessions attended or missed,

@@ -1,12 +1,12 @@
 package org.dit.query.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dit.query.history.EpisodeHistories.ASSESSED_ON;
-import static org.dit.query.history.EpisodeHistories.CLINIC_ZONE;
-import static org.dit.query.history.EpisodeHistories.DAYS_BETWEEN_WEEKLY_SESSIONS;
-import static org.dit.query.history.EpisodeHistories.FIRST_SESSION_ON;
-import static org.dit.query.history.EpisodeHistories.REFERRED_ON;
-import static org.dit.query.history.EpisodeHistories.referred;
+import static org.dit.query.facts.EpisodeHistories.ASSESSED_ON;
+import static org.dit.query.facts.EpisodeHistories.CLINIC_ZONE;
+import static org.dit.query.facts.EpisodeHistories.DAYS_BETWEEN_WEEKLY_SESSIONS;
+import static org.dit.query.facts.EpisodeHistories.FIRST_SESSION_ON;
+import static org.dit.query.facts.EpisodeHistories.REFERRED_ON;
+import static org.dit.query.facts.EpisodeHistories.referred;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.Instrument;
-import org.dit.query.history.EpisodeHistories.EpisodeHistory;
+import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

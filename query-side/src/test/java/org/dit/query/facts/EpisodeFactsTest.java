@@ -1,14 +1,15 @@
-package org.dit.query.history;
+package org.dit.query.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.dit.query.history.EpisodeHistories.EPISODE;
-import static org.dit.query.history.EpisodeHistories.FIRST_SESSION_ON;
-import static org.dit.query.history.EpisodeHistories.referred;
-import static org.dit.query.history.EpisodeHistories.sessionStartOn;
+import static org.dit.query.facts.EpisodeHistories.EPISODE;
+import static org.dit.query.facts.EpisodeHistories.FIRST_SESSION_ON;
+import static org.dit.query.facts.EpisodeHistories.referred;
+import static org.dit.query.facts.EpisodeHistories.sessionStartOn;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
@@ -17,7 +18,7 @@ import org.dit.events.episode.Phase;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapyEnded;
-import org.dit.query.history.EpisodeHistories.EpisodeHistory;
+import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Test;
 
 class EpisodeFactsTest {
@@ -31,6 +32,16 @@ class EpisodeFactsTest {
 
     private static EpisodeHistory inTherapyWithFirstSessionBooked() {
         return referred().assessed(MODERATE_PHQ9, MODERATE_GAD7).bookedOn(FIRST_SESSION_ON);
+    }
+
+    /** What a switch over the sealed family would check at compile time, had Java 17 one. */
+    @Test
+    void givenTheSealedEventFamily_whenTheFactsAreFolded_thenEveryPermittedEventHasItsStep() {
+        Set<Class<?>> permitted = Set.of(EpisodeEvent.class.getPermittedSubclasses());
+
+        Set<Class<?>> folded = Set.copyOf(EpisodeFacts.foldedEvents());
+
+        assertThat(folded).isEqualTo(permitted);
     }
 
     @Test

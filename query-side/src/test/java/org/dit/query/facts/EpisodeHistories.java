@@ -1,4 +1,4 @@
-package org.dit.query.history;
+package org.dit.query.facts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.dit.query.history;
+package org.dit.query.facts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

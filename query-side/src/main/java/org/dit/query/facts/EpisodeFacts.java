@@ -1,14 +1,20 @@
-package org.dit.query.history;
+package org.dit.query.facts;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
+import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
@@ -79,58 +85,70 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         return status != null;
     }
 
+    /**
+     * How each event of the sealed family changes the facts, one step per permitted type. Java 17 has no exhaustive
+     * switch over a sealed interface, so the steps are checked against {@link Class#getPermittedSubclasses()} when the
+     * class initialises (an event type without a step fails every fold at once, rather than leaving read models and
+     * audit views quietly without it) and in {@code EpisodeFactsTest}, which fails the build first.
+     */
+    private static final Map<Class<? extends EpisodeEvent>, Step<?>> STEPS = stepsForEveryEvent(
+            step(ClientReferred.class, (next, e) -> {
+                next.clientId = e.clientId().value();
+                next.status = EpisodeStatus.REFERRED;
+                next.priority = e.priority();
+                next.referredOn = e.referredOn();
+            }),
+            // suitability shows in what follows (waitlisted, or ended as not suitable)
+            step(AssessmentCompleted.class, (next, e) -> {
+            }),
+            step(ClientWaitlisted.class, (next, e) -> {
+                next.status = EpisodeStatus.WAITING;
+                next.waitlistedOn = e.waitlistedOn();
+            }),
+            step(TherapistAllocated.class, (next, e) -> {
+                next.status = EpisodeStatus.IN_THERAPY;
+                next.allocatedOn = e.allocatedOn();
+                next.therapistId = e.therapistId().value();
+            }),
+            step(SessionBooked.class, (next, e) -> next.sessions.add(
+                    new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED))),
+            step(SessionRescheduled.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.movedTo(e.startsAt()))),
+            step(SessionCancelled.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.CANCELLED))),
+            step(SessionAttended.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.ATTENDED))),
+            step(SessionMissed.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.MISSED))),
+            step(SessionOutcomeCorrected.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), state(e.previousOutcome()), s -> s.in(state(e.outcome())))),
+            step(OutcomeMeasureRecorded.class, (next, e) -> next.measures.add(new MeasureFact(e.measureId().value(),
+                    e.instrument(), e.total(), e.recordedOn(), e.sessionNumber(), false))),
+            step(MeasureEnteredInError.class, (next, e) -> next.measures.replaceAll(m -> m.measureId().equals(e.measureId().value())
+                    ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m)),
+            step(FocusAgreed.class, (next, e) -> next.focus = e.focus()),
+            step(FocusRevised.class, (next, e) -> next.focus = e.focus()),
+            step(GoodbyeLetterShared.class, (next, e) -> next.goodbyeLetterSharedOn = e.sharedOn()),
+            step(CourseExtended.class, (next, e) -> next.courseLength = e.courseLength()),
+            step(TherapyEnded.class, (next, e) -> {
+                next.status = EpisodeStatus.ENDED;
+                next.endedOn = e.endedOn();
+                next.endReason = e.reason();
+            }));
+
     /** The facts after one more event; an event at or below the last applied sequence changes nothing. */
     public EpisodeFacts apply(EpisodeEvent event, long sequence) {
         if (sequence <= lastSequence) {
             return this;
         }
         Builder next = new Builder(this, sequence);
-        if (event instanceof ClientReferred e) {
-            next.clientId = e.clientId().value();
-            next.status = EpisodeStatus.REFERRED;
-            next.priority = e.priority();
-            next.referredOn = e.referredOn();
-        } else if (event instanceof ClientWaitlisted e) {
-            next.status = EpisodeStatus.WAITING;
-            next.waitlistedOn = e.waitlistedOn();
-        } else if (event instanceof TherapistAllocated e) {
-            next.status = EpisodeStatus.IN_THERAPY;
-            next.allocatedOn = e.allocatedOn();
-            next.therapistId = e.therapistId().value();
-        } else if (event instanceof SessionBooked e) {
-            next.sessions.add(new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(),
-                    SessionState.BOOKED));
-        } else if (event instanceof SessionRescheduled e) {
-            next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.movedTo(e.startsAt()));
-        } else if (event instanceof SessionCancelled e) {
-            next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.CANCELLED));
-        } else if (event instanceof SessionAttended e) {
-            next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.ATTENDED));
-        } else if (event instanceof SessionMissed e) {
-            next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.in(SessionState.MISSED));
-        } else if (event instanceof SessionOutcomeCorrected e) {
-            next.replaceLive(e.sessionNumber(), state(e.previousOutcome()), s -> s.in(state(e.outcome())));
-        } else if (event instanceof OutcomeMeasureRecorded e) {
-            next.measures.add(new MeasureFact(e.measureId().value(), e.instrument(), e.total(), e.recordedOn(),
-                    e.sessionNumber(), false));
-        } else if (event instanceof MeasureEnteredInError e) {
-            next.measures.replaceAll(m -> m.measureId().equals(e.measureId().value())
-                    ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m);
-        } else if (event instanceof FocusAgreed e) {
-            next.focus = e.focus();
-        } else if (event instanceof FocusRevised e) {
-            next.focus = e.focus();
-        } else if (event instanceof GoodbyeLetterShared e) {
-            next.goodbyeLetterSharedOn = e.sharedOn();
-        } else if (event instanceof CourseExtended e) {
-            next.courseLength = e.courseLength();
-        } else if (event instanceof TherapyEnded e) {
-            next.status = EpisodeStatus.ENDED;
-            next.endedOn = e.endedOn();
-            next.endReason = e.reason();
-        }
-        // AssessmentCompleted: suitability shows in what follows (waitlisted, or ended as not suitable)
+        STEPS.get(event.getClass()).applyTo(next, event);
         return next.build();
+    }
+
+    /** The event types the facts are folded from: every permitted subtype of {@link EpisodeEvent}. */
+    static Set<Class<? extends EpisodeEvent>> foldedEvents() {
+        return STEPS.keySet();
     }
 
     /** Sessions not cancelled, in course order. */
@@ -181,6 +199,34 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
 
     private static SessionState state(SessionOutcome outcome) {
         return outcome == SessionOutcome.ATTENDED ? SessionState.ATTENDED : SessionState.MISSED;
+    }
+
+    private record Step<E extends EpisodeEvent>(Class<E> type, BiConsumer<Builder, E> change) {
+
+        void applyTo(Builder next, EpisodeEvent event) {
+            change.accept(next, type.cast(event));
+        }
+    }
+
+    private static <E extends EpisodeEvent> Step<E> step(Class<E> type, BiConsumer<Builder, E> change) {
+        return new Step<>(type, change);
+    }
+
+    private static Map<Class<? extends EpisodeEvent>, Step<?>> stepsForEveryEvent(Step<?>... steps) {
+        Map<Class<? extends EpisodeEvent>, Step<?>> byType = new HashMap<>();
+        for (Step<?> step : steps) {
+            if (byType.put(step.type(), step) != null) {
+                throw new IllegalStateException("EpisodeFacts folds " + step.type().getSimpleName() + " twice");
+            }
+        }
+        List<String> missing = Arrays.stream(EpisodeEvent.class.getPermittedSubclasses())
+                .filter(type -> !byType.containsKey(type))
+                .map(Class::getSimpleName)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("EpisodeFacts has no step for " + missing);
+        }
+        return Map.copyOf(byType);
     }
 
     private static final class Builder {
