@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dit.command.web.Actors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -40,7 +41,7 @@ class AccessLog implements WebMvcConfigurer, HandlerInterceptor {
             return;
         }
         UUID episodeId = UUID.fromString(variables.get("episodeId"));
-        String actor = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        String actor = Actors.of(request);
         jdbc.update("""
                 INSERT INTO audit_access_log (actor, episode_id, endpoint, status, correlation_id) VALUES (?, ?, ?, ?, ?)""",
                 actor, episodeId, "GET " + pattern, response.getStatus(), response.getHeader("X-Correlation-Id"));

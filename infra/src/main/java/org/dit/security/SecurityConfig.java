@@ -2,8 +2,7 @@ package org.dit.security;
 
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,34 +12,30 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Who may do what (README "Access control"). Two ways in: HTTP Basic with the users of {@link UserStore}, and
- * bearer JWTs when an issuer, JWK set or public key is configured (roles from the {@code roles} claim, the therapist
- * from {@code therapist_id}). A therapist reaches only the episodes allocated to them.
+ * bearer JWTs when an issuer, JWK set or public key is configured ({@link TokenRules} on what a token must say,
+ * {@link TokenActors} on whom it signs in as, the therapist from {@code therapist_id}). A therapist reaches only the
+ * episodes allocated to them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecurityUsersProperties.class)
+@EnableConfigurationProperties({SecurityUsersProperties.class, TokenProperties.class})
 class SecurityConfig {
-
-    static final String ROLES_CLAIM = "roles";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -52,8 +47,14 @@ class SecurityConfig {
         return new UserStore(properties, jdbc, encoder);
     }
 
+    /** Spring Boot adds every such validator to the JwtDecoder it configures. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
+    OAuth2TokenValidator<Jwt> tokenRules(TokenProperties tokens) {
+        return new TokenRules(tokens, Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, TokenProperties tokens,
                             ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (DatabaseUnavailable.isCause(e)) {
@@ -78,29 +79,11 @@ class SecurityConfig {
                         // who may call an endpoint is declared beside it (@PreAuthorize); here only: signed in
                         .anyRequest().authenticated());
         if (jwtDecoder.getIfAvailable() != null) {
+            tokens.requireComplete();
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenActors())));
         }
         return http.build();
-    }
-
-    static JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(rolesFromClaim());
-        return converter;
-    }
-
-    private static Converter<Jwt, Collection<GrantedAuthority>> rolesFromClaim() {
-        return jwt -> {
-            List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-            if (roles == null) {
-                return List.of();
-            }
-            return roles.stream()
-                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                    .toList();
-        };
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String title,
