@@ -12,6 +12,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -22,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,8 +38,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties({SecurityUsersProperties.class, TokenProperties.class})
+@EnableConfigurationProperties({SecurityUsersProperties.class, TokenProperties.class, SignInProperties.class})
 class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -43,8 +49,14 @@ class SecurityConfig {
     }
 
     @Bean
-    UserStore userStore(SecurityUsersProperties properties, JdbcTemplate jdbc, PasswordEncoder encoder) {
-        return new UserStore(properties, jdbc, encoder);
+    UserStore userStore(SecurityUsersProperties properties, SignInProperties signIn, JdbcTemplate jdbc, PasswordEncoder encoder) {
+        return new UserStore(properties, signIn.maxBcryptCost(), jdbc, encoder);
+    }
+
+    /** The one AuthenticationProvider bean: Spring Security makes it the provider of every password sign-in. */
+    @Bean
+    PasswordSignIn passwordSignIn(UserStore users, PasswordEncoder encoder, SignInProperties signIn) {
+        return new PasswordSignIn(users, encoder, new SignInThrottle(signIn), signIn);
     }
 
     /** Spring Boot adds every such validator to the JwtDecoder it configures. */
@@ -61,6 +73,17 @@ class SecurityConfig {
                 // the stored users could not be read: not a wrong password, so no 401
                 DatabaseUnavailable.write(response, json);
                 return;
+            }
+            if (e instanceof SignInRefused refused) {
+                // too many failures (429) or no password check free (503): not a wrong password, so no 401
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+                problem(response, json, refused.status(), refused.type(), refused.title(), refused.getMessage());
+                return;
+            }
+            if (e instanceof InvalidBearerTokenException) {
+                // an expired token is everyday; a password guess is what PasswordSignIn logs at WARN
+                log.info("Bearer token refused from {}: {}", request.getRemoteAddr(),
+                        PasswordSignIn.loggable(String.valueOf(e.getMessage()), 200));
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"dit\"");
             problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",

@@ -29,18 +29,21 @@ record TokenProperties(String issuer, String audience, @DefaultValue("12h") Dura
 
     /** Stops the start when bearer tokens are on but the service has not been told which tokens to trust. */
     void requireComplete() {
+        String action = "Set dit.security.jwt.issuer and dit.security.jwt.audience to what your identity provider's tokens "
+                + "for this service carry, or configure no bearer tokens.";
         String on = "Bearer tokens are on (spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or "
                 + "public-key-location is set)";
         if (issuer == null) {
-            throw new IllegalStateException(on + ", but dit.security.jwt.issuer (DIT_SECURITY_JWT_ISSUER) is not: set it to the "
-                    + "'iss' your identity provider writes into its tokens");
+            throw new SecurityConfigurationRefused(on + ", but dit.security.jwt.issuer (DIT_SECURITY_JWT_ISSUER) is not: "
+                    + "the 'iss' every accepted token must name", action);
         }
         if (issuer.length() > MAX_ISSUER_LENGTH) {
-            throw new IllegalStateException("dit.security.jwt.issuer is longer than " + MAX_ISSUER_LENGTH + " characters");
+            throw new SecurityConfigurationRefused("dit.security.jwt.issuer is longer than " + MAX_ISSUER_LENGTH
+                    + " characters", action);
         }
         if (audience == null) {
-            throw new IllegalStateException(on + ", but dit.security.jwt.audience (DIT_SECURITY_JWT_AUDIENCE) is not: set it to "
-                    + "the 'aud' your identity provider writes into tokens meant for this service");
+            throw new SecurityConfigurationRefused(on + ", but dit.security.jwt.audience (DIT_SECURITY_JWT_AUDIENCE) is not: "
+                    + "an 'aud' every accepted token must carry", action);
         }
     }
 }
