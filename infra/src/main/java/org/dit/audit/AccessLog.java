@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dit.command.web.Actors;
 import org.dit.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,7 @@ public class AccessLog implements WebMvcConfigurer, HandlerInterceptor, Response
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String query = request.getQueryString();
-        String actor = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        String actor = Actors.of(request);
         try {
             jdbc.update("""
                     INSERT INTO audit_access_log (actor, episode_id, endpoint, status, correlation_id, request, outcome,

@@ -2,8 +2,7 @@ package org.dit.security;
 
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,34 +12,36 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Who may do what (README "Access control"). Two ways in: HTTP Basic with the users of {@link UserStore}, and
- * bearer JWTs when an issuer, JWK set or public key is configured (roles from the {@code roles} claim, the therapist
- * from {@code therapist_id}). A therapist reaches only the episodes allocated to them.
+ * bearer JWTs when an issuer, JWK set or public key is configured ({@link TokenRules} on what a token must say,
+ * {@link TokenActors} on whom it signs in as, the therapist from {@code therapist_id}). A therapist reaches only the
+ * episodes allocated to them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecurityUsersProperties.class)
+@EnableConfigurationProperties({SecurityUsersProperties.class, TokenProperties.class, SignInProperties.class})
 class SecurityConfig {
 
-    static final String ROLES_CLAIM = "roles";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -48,18 +49,41 @@ class SecurityConfig {
     }
 
     @Bean
-    UserStore userStore(SecurityUsersProperties properties, JdbcTemplate jdbc, PasswordEncoder encoder) {
-        return new UserStore(properties, jdbc, encoder);
+    UserStore userStore(SecurityUsersProperties properties, SignInProperties signIn, JdbcTemplate jdbc, PasswordEncoder encoder) {
+        return new UserStore(properties, signIn.maxBcryptCost(), jdbc, encoder);
+    }
+
+    /** The one AuthenticationProvider bean: Spring Security makes it the provider of every password sign-in. */
+    @Bean
+    PasswordSignIn passwordSignIn(UserStore users, PasswordEncoder encoder, SignInProperties signIn) {
+        return new PasswordSignIn(users, encoder, new SignInThrottle(signIn), signIn);
+    }
+
+    /** Spring Boot adds every such validator to the JwtDecoder it configures. */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenRules(TokenProperties tokens) {
+        return new TokenRules(tokens, Clock.systemUTC());
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, TokenProperties tokens,
                             ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (DatabaseUnavailable.isCause(e)) {
                 // the stored users could not be read: not a wrong password, so no 401
                 DatabaseUnavailable.write(response, json);
                 return;
+            }
+            if (e instanceof SignInRefused refused) {
+                // too many failures (429) or no password check free (503): not a wrong password, so no 401
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+                problem(response, json, refused.status(), refused.type(), refused.title(), refused.getMessage());
+                return;
+            }
+            if (e instanceof InvalidBearerTokenException) {
+                // an expired token is everyday; a password guess is what PasswordSignIn logs at WARN
+                log.info("Bearer token refused from {}: {}", request.getRemoteAddr(),
+                        PasswordSignIn.loggable(String.valueOf(e.getMessage()), 200));
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"dit\"");
             problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
@@ -78,29 +102,11 @@ class SecurityConfig {
                         // who may call an endpoint is declared beside it (@PreAuthorize); here only: signed in
                         .anyRequest().authenticated());
         if (jwtDecoder.getIfAvailable() != null) {
+            tokens.requireComplete();
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenActors())));
         }
         return http.build();
-    }
-
-    static JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(rolesFromClaim());
-        return converter;
-    }
-
-    private static Converter<Jwt, Collection<GrantedAuthority>> rolesFromClaim() {
-        return jwt -> {
-            List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-            if (roles == null) {
-                return List.of();
-            }
-            return roles.stream()
-                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                    .toList();
-        };
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String title,

@@ -89,9 +89,10 @@ class ServiceBenchmark {
         Path dataDir = Files.createTempDirectory("dit-bench");
         token = TestTokens.token("bench", List.of("ADMIN", "SUPERVISOR", "REPORTING"), null);
         long started = System.nanoTime();
-        context = new SpringApplication(DitApplication.class).run("--server.port=0", "--spring.datasource.url=",
-                "--dit.embedded-db.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile());
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=",
+                "--dit.embedded-db.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        args.addAll(List.of(TestTokens.serviceArguments()));
+        context = new SpringApplication(DitApplication.class).run(args.toArray(String[]::new));
         base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         waitUntil(() -> get("/actuator/health").statusCode() == 200, Duration.ofSeconds(60));
         results.put("startupS", (System.nanoTime() - started) / 1e9, "start-up to health UP, fresh embedded database (s)");

@@ -59,11 +59,12 @@ class DatabaseOutageTest {
 
     private static ConfigurableApplicationContext start(RestartablePostgres postgres) {
         // no users in configuration: Basic sign-in reads the security_user table on every request
-        return new SpringApplication(DitApplication.class).run("--server.port=0",
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile(),
-                "--logging.level.root=WARN", "--logging.level.org.axonframework.eventhandling.pooled=ERROR");
+                "--logging.level.root=WARN", "--logging.level.org.axonframework.eventhandling.pooled=ERROR"));
+        args.addAll(List.of(TestTokens.serviceArguments()));
+        return new SpringApplication(DitApplication.class).run(args.toArray(String[]::new));
     }
 
     @Test

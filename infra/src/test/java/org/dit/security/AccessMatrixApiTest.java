@@ -159,7 +159,7 @@ class AccessMatrixApiTest {
         String actor = jdbc.queryForObject("""
                 SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM domain_event_entry
                  WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""", String.class, episodeOfA);
-        assertThat(actor).isEqualTo("therapist-a");
+        assertThat(actor).isEqualTo(TestTokens.ISSUER + "#therapist-a");
     }
 
     @Test

@@ -12,8 +12,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile())
+                "spring.datasource.password=")
+                .and(TestTokens.serviceProperties())
                 .applyTo(context.getEnvironment());
     }
 }

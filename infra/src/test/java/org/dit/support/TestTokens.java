@@ -23,9 +23,13 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * A stand-in identity provider for the suite: an RSA key made at start, its public half given to the service
- * (spring.security.oauth2.resourceserver.jwt.public-key-location), and signed tokens on demand.
+ * (spring.security.oauth2.resourceserver.jwt.public-key-location), and signed tokens on demand, with the issuer,
+ * audience and lifetime a real provider's tokens carry.
  */
 public final class TestTokens {
+
+    public static final String ISSUER = "https://idp.example.test";
+    public static final String AUDIENCE = "dit-service";
 
     private static KeyPair keys;
     private static Path publicKeyFile;
@@ -54,20 +58,43 @@ public final class TestTokens {
         return publicKeyFile;
     }
 
+    /** The properties that make the service trust this provider's tokens. */
+    public static List<String> serviceProperties() {
+        return List.of("spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile(),
+                "dit.security.jwt.issuer=" + ISSUER, "dit.security.jwt.audience=" + AUDIENCE);
+    }
+
+    /** The same as command-line arguments of a SpringApplication. */
+    public static String[] serviceArguments() {
+        return serviceProperties().stream().map(p -> "--" + p).toArray(String[]::new);
+    }
+
     /** A token for {@code subject} with the given roles and, for a therapist, the therapist id. */
     public static String token(String subject, List<String> roles, UUID therapistId) {
-        publicKeyFile();
+        return sign(claims(subject, roles, therapistId).build());
+    }
+
+    /** The claims of {@link #token}: issuer, audience, issued now, expiring in ten minutes; to alter before signing. */
+    public static JWTClaimsSet.Builder claims(String subject, List<String> roles, UUID therapistId) {
+        Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("https://idp.example.test")
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
                 .claim("roles", roles);
         if (therapistId != null) {
             claims.claim("therapist_id", therapistId.toString());
         }
+        return claims;
+    }
+
+    /** Signs any claims with the key the service trusts. */
+    public static String sign(JWTClaimsSet claims) {
+        publicKeyFile();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
