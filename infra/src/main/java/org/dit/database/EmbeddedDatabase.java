@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * table owned by {@code postgres}, trust authentication) is closed and handed over on its first start with this code.
  *
  * <p>Layout of {@code $DIT_DATA_DIR}: {@code pg/} (PostgreSQL's data directory), {@code binaries/} (0700, the unpacked
- * PostgreSQL), {@code database-credentials.properties} (0600).
+ * PostgreSQL), {@code database-credentials.properties} (0600), {@code service.pid} (the owning JVM).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -50,10 +50,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final DatabaseCredentials credentials;
+    private final DataDirectoryOwner owner;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseCredentials credentials) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseCredentials credentials, DataDirectoryOwner owner) {
         this.postgres = postgres;
         this.credentials = credentials;
+        this.owner = owner;
     }
 
     static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) {
@@ -61,6 +63,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = root.resolve("pg");
         try {
             createPrivateDirectory(root, false);
+            DataDirectoryOwner owner = new DataDirectoryOwner(root, pgData);
+            owner.claim();
             DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(root.resolve(DatabaseCredentials.FILE_NAME));
             Path binaries = root.resolve("binaries");
             createPrivateDirectory(binaries, true);
@@ -88,7 +92,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(properties.port());
             }
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, credentials);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, credentials, owner);
             try {
                 database.bootstrapRoles();
             } catch (RuntimeException e) {
@@ -173,6 +177,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not stop the embedded PostgreSQL", e);
         }
+        owner.release();
     }
 
     /** A directory only the service's OS user can enter; an existing one is left as it is unless {@code tighten}. */
