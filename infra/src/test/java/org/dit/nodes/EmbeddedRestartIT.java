@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedRestartIT {
 
-    /** Before, the restart waited this long for its own PostgreSQL, which could not start, and then failed. */
-    private static final Duration LIBRARY_STARTUP_WAIT = Duration.ofSeconds(60);
-
     @Test
     void givenANodeKilledWithSigkill_whenItIsStartedAgainAtOnce_thenItStopsTheOrphanedPostgresAndComesUpWithItsData()
             throws Exception {
@@ -33,7 +30,10 @@ class EmbeddedRestartIT {
         long orphan = -1;
         try {
             String episodeId;
+            Duration firstStart;
+            long starting = System.nanoTime();
             try (ServiceProcess node = ServiceProcess.launchEmbedded("embedded", dataDir).awaitUp()) {
+                firstStart = Duration.ofNanos(System.nanoTime() - starting);
                 Api api = node.api();
                 Api.Response referral = api.post("/api/episodes", Clinic.referral());
                 assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
@@ -49,11 +49,13 @@ class EmbeddedRestartIT {
             long restarting = System.nanoTime();
             try (ServiceProcess restarted = ServiceProcess.launchEmbedded("embedded-restarted", dataDir).awaitUp()) {
                 Duration restart = Duration.ofNanos(System.nanoTime() - restarting);
-                System.out.println("EmbeddedRestartIT: restarted after SIGKILL, health UP in " + restart.toMillis() + " ms");
-                assertThat(restart).as("up without waiting for a PostgreSQL that cannot start").isLessThan(LIBRARY_STARTUP_WAIT);
+                System.out.println("EmbeddedRestartIT: first start (new store) UP in " + firstStart.toMillis()
+                        + " ms; restarted after SIGKILL, UP in " + restart.toMillis() + " ms");
+                // before, the restart waited a minute for a PostgreSQL that could not start, then gave up
+                assertThat(restart).as("no slower than the first start on a new store").isLessThan(firstStart.plusSeconds(30));
                 assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
                 assertThat(postmasterPid(dataDir)).isPresent().isNotEqualTo(Optional.of(orphan));
-                assertThat(restarted.logTail()).contains("left running on");
+                assertThat(restarted.logText()).contains("left running on");
                 Api.Response episode = restarted.api().get("/api/episodes/" + episodeId);
                 assertThat(episode.status()).isEqualTo(200);
                 assertThat(episode.json().get("status").asText()).isEqualTo("REFERRED");

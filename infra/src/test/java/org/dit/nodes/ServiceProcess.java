@@ -166,6 +166,15 @@ public final class ServiceProcess implements AutoCloseable {
         return new Api(port);
     }
 
+    /** The node's whole log so far. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
