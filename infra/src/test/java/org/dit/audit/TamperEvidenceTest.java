@@ -19,6 +19,7 @@ import org.dit.events.therapist.TherapistRegistered;
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
+import org.dit.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The log cannot be rewritten by the service, and a rewrite by someone who bypasses the database's refusal (a
- * superuser disabling triggers) is found by the hash chain at the right global index. Each test puts the log back.
+ * The log cannot be rewritten by the service (its role lacks the right, and the triggers refuse even the owner of the
+ * tables), and a rewrite by someone who bypasses the database's refusal (a superuser disabling triggers) is found by
+ * the hash chain at the right global index. Each test puts the log back.
  */
 @ApiTest
 class TamperEvidenceTest {
@@ -39,6 +41,8 @@ class TamperEvidenceTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    final JdbcTemplate superuser = TestDatabase.superuser();
+    final TransactionTemplate superuserTransaction = TestDatabase.superuserTransaction(superuser);
     @Autowired
     EventStore eventStore;
 
@@ -78,10 +82,10 @@ class TamperEvidenceTest {
 
     /** Runs SQL as a superuser would to get round the append-only trigger. */
     private void asSuperuserBypassingTriggers(String... statements) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL session_replication_role = replica");
+        superuserTransaction.executeWithoutResult(status -> {
+            superuser.execute("SET LOCAL session_replication_role = replica");
             for (String statement : statements) {
-                jdbc.execute(statement);
+                superuser.execute(statement);
             }
         });
     }
@@ -91,14 +95,29 @@ class TamperEvidenceTest {
         long index = aChainedEpisode().get(0);
 
         assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_revision = '2' WHERE global_index = ?", index))
-                .hasStackTraceContaining("append-only");
+                .hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", index))
-                .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry")).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_hash_chain")).hasStackTraceContaining("append-only");
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry")).hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_hash_chain")).hasStackTraceContaining("permission denied");
         jdbc.update("INSERT INTO audit_access_log (actor, episode_id, endpoint, status) VALUES ('reader', ?, 'GET /test', 200)",
                 UUID.randomUUID());
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_access_log SET actor = 'someone else'"))
+                .hasStackTraceContaining("permission denied");
+    }
+
+    @Test
+    void givenTheOwnerOfTheTables_whenItTriesToUpdateOrDeleteAnEvent_thenTheTriggersRefuse() {
+        long index = aChainedEpisode().get(0);
+        JdbcTemplate owner = TestDatabase.owner();
+
+        assertThatThrownBy(() -> owner.update("UPDATE domain_event_entry SET payload_revision = '2' WHERE global_index = ?", index))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.update("DELETE FROM domain_event_entry WHERE global_index = ?", index))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("TRUNCATE domain_event_entry")).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.update("DELETE FROM audit_hash_chain")).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.update("UPDATE audit_access_log SET actor = 'someone else'"))
                 .hasStackTraceContaining("append-only");
     }
 
@@ -115,9 +134,9 @@ class TamperEvidenceTest {
             assertThat(result.get("firstBrokenGlobalIndex").asLong()).isEqualTo(edited);
             assertThat(result.get("verifiedEvents").asLong()).isLessThan(edited);
         } finally {
-            transaction.executeWithoutResult(status -> {
-                jdbc.execute("SET LOCAL session_replication_role = replica");
-                jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, edited);
+            superuserTransaction.executeWithoutResult(status -> {
+                superuser.execute("SET LOCAL session_replication_role = replica");
+                superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, edited);
             });
         }
         assertThat(verify().get("firstBrokenGlobalIndex").isNull()).isTrue();
@@ -132,9 +151,9 @@ class TamperEvidenceTest {
 
             assertThat(verify().get("firstBrokenGlobalIndex").asLong()).isEqualTo(deleted);
         } finally {
-            transaction.executeWithoutResult(status -> {
-                jdbc.execute("SET LOCAL session_replication_role = replica");
-                jdbc.update("""
+            superuserTransaction.executeWithoutResult(status -> {
+                superuser.execute("SET LOCAL session_replication_role = replica");
+                superuser.update("""
                         INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
                                meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         row.get("global_index"), row.get("aggregate_identifier"), row.get("sequence_number"), row.get("type"),

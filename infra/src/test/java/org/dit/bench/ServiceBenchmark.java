@@ -51,6 +51,7 @@ import org.dit.events.episode.Priority;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.therapist.Accreditation;
 import org.dit.query.admin.ProjectionAdmin;
+import org.dit.support.EmbeddedDatabaseAccess;
 import org.dit.support.TestTokens;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,8 @@ class ServiceBenchmark {
     final Results results = new Results();
     ConfigurableApplicationContext context;
     JdbcTemplate jdbc;
+    /** The owner of the tables: the service's own role may create none. */
+    JdbcTemplate owner;
     CommandGateway gateway;
     String base;
     String token;
@@ -98,6 +101,7 @@ class ServiceBenchmark {
         results.put("startupS", (System.nanoTime() - started) / 1e9, "start-up to health UP, fresh embedded database (s)");
         try {
             jdbc = context.getBean(JdbcTemplate.class);
+            owner = EmbeddedDatabaseAccess.jdbc(context, dataDir, "dit_owner");
             gateway = context.getBean(CommandGateway.class);
             results.put("durable", "fsync=" + jdbc.queryForObject("SHOW fsync", String.class) + ", synchronous_commit="
                     + jdbc.queryForObject("SHOW synchronous_commit", String.class), "database durability");
@@ -125,11 +129,13 @@ class ServiceBenchmark {
     // 1. ceilings ------------------------------------------------------------------------------------------------
 
     private void ceilingInserts() throws Exception {
-        jdbc.execute("""
+        owner.execute("""
                 CREATE TABLE bench_ceiling (global_index BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255) NOT NULL,
                     sequence_number BIGINT NOT NULL, type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL UNIQUE,
                     meta_data BYTEA, payload BYTEA NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,
                     time_stamp VARCHAR(255) NOT NULL, UNIQUE (aggregate_identifier, sequence_number))""");
+        owner.execute("GRANT INSERT ON bench_ceiling TO dit_app");
+        owner.execute("GRANT USAGE ON SEQUENCE bench_ceiling_global_index_seq TO dit_app");
         byte[] payload = ("{\"episodeId\":\"" + UUID.randomUUID() + "\",\"sessionNumber\":3,\"therapistId\":\"" + UUID.randomUUID()
                 + "\",\"startsAt\":\"2026-03-23T09:00:00Z\",\"durationMinutes\":50,\"mode\":\"IN_PERSON\"}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -150,7 +156,7 @@ class ServiceBenchmark {
             });
             results.put("ceilingInsertTx" + threads, rate, "ceiling: single-row INSERT transactions/s, " + threads + " thread(s)");
         }
-        jdbc.execute("DROP TABLE bench_ceiling");
+        owner.execute("DROP TABLE bench_ceiling");
     }
 
     private void ceilingReadDeserialize() {

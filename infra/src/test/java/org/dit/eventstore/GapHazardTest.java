@@ -32,6 +32,7 @@ import org.axonframework.serialization.Serializer;
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
+import org.dit.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class GapHazardTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    /** The hold is a trigger: only the owner of the tables may add one, never the service's role. */
+    final JdbcTemplate owner = TestDatabase.owner();
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -91,8 +94,8 @@ class GapHazardTest {
 
     @AfterEach
     void restore() {
-        jdbc.execute("DROP TRIGGER IF EXISTS gap_hazard_hold ON domain_event_entry");
-        jdbc.execute("DROP FUNCTION IF EXISTS gap_hazard_hold()");
+        owner.execute("DROP TRIGGER IF EXISTS gap_hazard_hold ON domain_event_entry");
+        owner.execute("DROP FUNCTION IF EXISTS gap_hazard_hold()");
         streamingProcessors().forEach(EventProcessor::start);
     }
 
@@ -184,13 +187,13 @@ class GapHazardTest {
 
     /** Inserting an event of this episode waits, inside the command's transaction, until the test lets it go. */
     private void holdEventInsertsOf(String episodeId) {
-        jdbc.execute("""
+        owner.execute("""
                 CREATE FUNCTION gap_hazard_hold() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     PERFORM pg_advisory_xact_lock(%d);
                     RETURN NULL;
                 END $$""".formatted(HOLD_LOCK));
-        jdbc.execute("""
+        owner.execute("""
                 CREATE TRIGGER gap_hazard_hold AFTER INSERT ON domain_event_entry FOR EACH ROW
                 WHEN (NEW.aggregate_identifier = '%s') EXECUTE FUNCTION gap_hazard_hold()"""
                 .formatted(UUID.fromString(episodeId)));

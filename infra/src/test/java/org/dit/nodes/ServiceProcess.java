@@ -56,6 +56,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a node without waiting for it, so several nodes can start at once ({@link #awaitUp()} each). */
     public static ServiceProcess launch(String name, ExternalPostgres database, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", database.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        env.putAll(environment);
+        return launch(name, env);
+    }
+
+    /** A node on its own embedded PostgreSQL in {@code dataDir}, as an operator runs a single node; not awaited. */
+    public static ServiceProcess launchEmbedded(String name, Path dataDir) {
+        return launch(name, Map.of("DIT_DATA_DIR", dataDir.toAbsolutePath().toString()));
+    }
+
+    private static ServiceProcess launch(String name, Map<String, String> environment) {
         assertThat(JAR).as("the packaged service; run through `./mvnw verify`, which packages it first").isRegularFile();
         try {
             Files.createDirectories(LOGS);
@@ -69,9 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-            env.put("SPRING_DATASOURCE_USERNAME", database.username());
-            env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+            env.keySet().removeIf(variable -> variable.startsWith("SPRING_DATASOURCE_") || variable.startsWith("SPRING_FLYWAY_"));
             env.put("PORT", String.valueOf(port));
             env.put("DIT_ZONE", "Europe/London");
             env.put("DIT_DB_POOL_SIZE", "10");
@@ -152,6 +164,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** Signed in as the test user {@code clinic-lead}; {@code .as(user)} for another. */
     public Api api() {
         return new Api(port);
+    }
+
+    /** The node's whole log so far. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     public String logTail() {

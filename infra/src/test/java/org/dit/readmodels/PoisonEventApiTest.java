@@ -14,6 +14,7 @@ import org.awaitility.core.ConditionFactory;
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
+import org.dit.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ class PoisonEventApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    /** The fault is a trigger: only the owner of the tables may add one, never the service's role. */
+    final JdbcTemplate owner = TestDatabase.owner();
 
     Api api;
     Clinic clinic;
@@ -96,7 +99,7 @@ class PoisonEventApiTest {
 
     private void installFault(String episodeId) {
         UUID.fromString(episodeId);
-        jdbc.execute("""
+        owner.execute("""
                 CREATE FUNCTION poison_event_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.episode_id = '%s'::uuid AND NEW.therapist_id IS NOT NULL THEN
@@ -104,14 +107,14 @@ class PoisonEventApiTest {
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(episodeId, FAULT));
-        jdbc.execute("""
+        owner.execute("""
                 CREATE TRIGGER poison_event_test_fault BEFORE INSERT OR UPDATE ON caseload_episode
                 FOR EACH ROW EXECUTE FUNCTION poison_event_test_fault()""");
     }
 
     private void removeFault() {
-        jdbc.execute("DROP TRIGGER IF EXISTS poison_event_test_fault ON caseload_episode");
-        jdbc.execute("DROP FUNCTION IF EXISTS poison_event_test_fault()");
+        owner.execute("DROP TRIGGER IF EXISTS poison_event_test_fault ON caseload_episode");
+        owner.execute("DROP FUNCTION IF EXISTS poison_event_test_fault()");
     }
 
     @Test

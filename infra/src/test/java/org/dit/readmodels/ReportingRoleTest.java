@@ -12,18 +12,17 @@ import java.sql.Statement;
 import org.dit.support.ApiTest;
 import org.dit.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A dashboard's login, a member of dit_reporting, reads the reporting views and nothing else. */
 @ApiTest
 class ReportingRoleTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
+    /** A database administrator creates the login: the service's own role may not. */
+    final JdbcTemplate superuser = TestDatabase.superuser();
 
     private Connection asDashboard() throws SQLException {
-        jdbc.execute("""
+        superuser.execute("""
                 DO $$ BEGIN
                   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dashboard_test') THEN
                     CREATE ROLE dashboard_test LOGIN PASSWORD 'invented-test-secret' IN ROLE dit_reporting;
