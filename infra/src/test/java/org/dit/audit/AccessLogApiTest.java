@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
+import org.dit.support.TestDatabase;
 import org.dit.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,12 @@ class AccessLogApiTest {
 
     @Test
     void givenTheAccessLogCannotBeWritten_whenTheRecordIsRead_then503AndNoneOfTheData() {
-        jdbc.execute("""
+        // the fault is a trigger: only the owner of the tables may add one, never the service's role
+        JdbcTemplate owner = TestDatabase.owner();
+        owner.execute("""
                 CREATE OR REPLACE FUNCTION test_refuse_access_row() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'access log unwritable (test)'; END $$""");
-        jdbc.execute("CREATE TRIGGER test_refuse_access_row BEFORE INSERT ON audit_access_log FOR EACH ROW "
+        owner.execute("CREATE TRIGGER test_refuse_access_row BEFORE INSERT ON audit_access_log FOR EACH ROW "
                 + "WHEN (NEW.episode_id = '" + episodeOfA + "') EXECUTE FUNCTION test_refuse_access_row()");
         try {
             Api.Response read = lead.as("supervisor").get("/api/episodes/" + episodeOfA);
@@ -106,7 +109,7 @@ class AccessLogApiTest {
             assertThat(read.text()).doesNotContain("IN_THERAPY").doesNotContain("sessions");
             assertThat(read.header("Retry-After")).isNotNull();
         } finally {
-            jdbc.execute("DROP TRIGGER test_refuse_access_row ON audit_access_log");
+            owner.execute("DROP TRIGGER test_refuse_access_row ON audit_access_log");
         }
         assertThat(lead.as("supervisor").get("/api/episodes/" + episodeOfA).status()).isEqualTo(200);
     }
