@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dit.support.Clinic;
 
 /**
- * A seeded corpus of hostile requests to every endpoint of DESIGN §5: a valid request (to an episode in the state the
+ * A seeded corpus of hostile requests to every endpoint of docs/design.md §5: a valid request (to an episode in the state the
  * command needs, so that it reaches the domain) with one mutation of its body, path, query, headers, method or content
  * type. The same seed gives the same sequence of mutations.
  */
@@ -64,7 +64,7 @@ final class HostileCorpus {
         this.endpoints = endpoints(targets);
     }
 
-    /** Every endpoint of DESIGN §5 with a valid body for it; {@code {…}} are filled from {@link Targets}. */
+    /** Every endpoint of docs/design.md §5 with a valid body for it; {@code {…}} are filled from {@link Targets}. */
     private static List<Endpoint> endpoints(Targets targets) {
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("POST", "/api/therapists", ADMIN, r -> map("name", "Fuzz Testwell", "accreditation", "QUALIFIED",

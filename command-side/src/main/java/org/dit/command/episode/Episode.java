@@ -48,7 +48,7 @@ import org.dit.events.episode.TherapyEnded;
 
 /**
  * One episode of care, from referral to the end of therapy. Each command handler asks {@link EpisodePolicy} for the
- * rules of DESIGN §2 that the command is subject to, and the {@link TherapistRoster} for those that span episodes (a
+ * rules of docs/design.md §2 that the command is subject to, and the {@link TherapistRoster} for those that span episodes (a
  * therapist's caseload and diary), then applies events; event sourcing handlers only set state. The roster's lookups
  * follow from the events, so a handler never writes them.
  */

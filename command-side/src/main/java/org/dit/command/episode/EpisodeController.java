@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The episode commands of DESIGN §5: every POST is idempotent under an Idempotency-Key. Ids a command introduces come
+ * The episode commands of docs/design.md §5: every POST is idempotent under an Idempotency-Key. Ids a command introduces come
  * from {@link CommandRunner#newId}, never from a random source here, so that a repeat with the same key builds the
  * same command and receives the same answer.
  */

@@ -21,7 +21,7 @@ import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionState;
 
 /**
- * Every refusal of an episode's commands (DESIGN §2), side by side. Each rule is one method that throws the refusal
+ * Every refusal of an episode's commands (docs/design.md §2), side by side. Each rule is one method that throws the refusal
  * named for it; the aggregate asks the rules a command is subject to, in order, then applies its events. The policy
  * sees the episode as it stands when the command arrives and never changes it. The static rules judge input that no
  * state of the episode could make valid (400 naming the field); the others refuse with 409 and the rule's problem

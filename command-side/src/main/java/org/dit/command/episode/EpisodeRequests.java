@@ -19,7 +19,7 @@ import org.dit.events.episode.Priority;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 
-/** The bodies of the episode commands (DESIGN §5). Shape is checked here; clinical rules in {@link Episode}. */
+/** The bodies of the episode commands (docs/design.md §5). Shape is checked here; clinical rules in {@link Episode}. */
 final class EpisodeRequests {
 
     static final int SHORT_TEXT = 200;

@@ -66,7 +66,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Every success and every refusal of DESIGN §2, one scenario each; nested by the command under test. */
+/** Every success and every refusal of docs/design.md §2, one scenario each; nested by the command under test. */
 class EpisodeTest {
 
     private static final Duration HALF_SESSION = Duration.ofMinutes(SESSION_MINUTES / 2);

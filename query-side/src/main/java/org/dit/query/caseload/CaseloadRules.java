@@ -10,7 +10,7 @@ import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.outcomes.EpisodeOutcome;
 import org.dit.query.outcomes.OutcomeRules;
 
-/** The caseload flags of DESIGN §2, from an episode's facts. */
+/** The caseload flags of docs/design.md §2, from an episode's facts. */
 final class CaseloadRules {
 
     private CaseloadRules() {

@@ -14,7 +14,7 @@ import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
 import org.dit.query.facts.EpisodeFacts;
 
-/** GET /api/episodes/{id} (DESIGN §5). */
+/** GET /api/episodes/{id} (docs/design.md §5). */
 public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
                           List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
                           List<MeasureView> measures, LocalDate endedOn, EndReason endReason) {

@@ -1,7 +1,7 @@
 package org.dit.query.outcomes;
 
 /**
- * The NHS Talking Therapies outcome of one episode (DESIGN §3). The flags are null unless the episode is paired:
+ * The NHS Talking Therapies outcome of one episode (docs/design.md §3). The flags are null unless the episode is paired:
  * only paired episodes get flags.
  */
 public record EpisodeOutcome(boolean ended, boolean finishedCourse, boolean paired, Boolean atCaseness, Boolean recovered,

@@ -9,7 +9,7 @@ import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.query.facts.EpisodeFacts;
 
-/** The exact definitions of DESIGN §3, as pure functions. */
+/** The exact definitions of docs/design.md §3, as pure functions. */
 public final class OutcomeRules {
 
     public static final int PHQ9_CASENESS = 10;

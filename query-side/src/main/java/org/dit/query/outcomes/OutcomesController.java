@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/outcomes")
-@Tag(name = "Outcomes", description = "NHS Talking Therapies metrics over episodes that ended in a period (DESIGN §3)")
+@Tag(name = "Outcomes", description = "NHS Talking Therapies metrics over episodes that ended in a period (docs/design.md §3)")
 class OutcomesController {
 
     private final QueryGateway queries;

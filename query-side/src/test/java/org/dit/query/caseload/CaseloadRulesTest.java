@@ -12,7 +12,7 @@ import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The caseload flags of DESIGN §2. */
+/** The caseload flags of docs/design.md §2. */
 class CaseloadRulesTest {
 
     private static final int MODERATE_PHQ9 = 13;

@@ -30,7 +30,7 @@ import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
  */
 class EpisodeOutcomePropertyTest {
 
-    /** DESIGN §3, restated independently of the code under test. */
+    /** docs/design.md §3, restated independently of the code under test. */
     private static final int PHQ9_CASENESS = 10;
     private static final int GAD7_CASENESS = 8;
     private static final int PHQ9_RELIABLE_CHANGE = 6;

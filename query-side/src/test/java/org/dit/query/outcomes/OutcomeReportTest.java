@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The period report's rates (DESIGN §3): fractions, and null when their denominator is 0. */
+/** The period report's rates (docs/design.md §3): fractions, and null when their denominator is 0. */
 class OutcomeReportTest {
 
     private static final String MONTH = "2026-05";

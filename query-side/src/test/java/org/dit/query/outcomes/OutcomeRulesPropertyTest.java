@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.dit.events.episode.Instrument;
 
-/** The definitions of DESIGN §3 hold together for every pair of first and last scores. */
+/** The definitions of docs/design.md §3 hold together for every pair of first and last scores. */
 class OutcomeRulesPropertyTest {
 
     private static final int MIN_TOTAL = 0;

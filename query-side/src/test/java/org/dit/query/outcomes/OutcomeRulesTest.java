@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The pure definitions of DESIGN §3, at and around every threshold. */
+/** The pure definitions of docs/design.md §3, at and around every threshold. */
 class OutcomeRulesTest {
 
     static final int PHQ9_AT_CASENESS = 10;

@@ -2,7 +2,7 @@ package org.dit.events.episode;
 
 import java.util.List;
 
-/** The standardised questionnaires of DESIGN §3; the item count, item range and severity bands are part of the published language. */
+/** The standardised questionnaires of docs/design.md §3; the item count, item range and severity bands are part of the published language. */
 public enum Instrument {
     PHQ9(9, "44261-6", new int[] {5, 10, 15, 20}, List.of(Severity.MINIMAL, Severity.MILD, Severity.MODERATE, Severity.MODERATELY_SEVERE, Severity.SEVERE)),
     GAD7(7, "70274-6", new int[] {5, 10, 15}, List.of(Severity.MINIMAL, Severity.MILD, Severity.MODERATE, Severity.SEVERE));
