@@ -15,11 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The service on a PostgreSQL it does not start itself, reached through Testcontainers' {@code @ServiceConnection}: the
+ * The service on a PostgreSQL set up as docs/database-roles.md tells a DBA (the DBA script run once; the migrations as
+ * {@code dit_owner}, neither superuser nor allowed to create roles; the service as {@code dit_app}), reached through
+ * Testcontainers' {@code @ServiceConnection}: the
  * migrations, the event store, every projection and a whole course over real HTTP. One subclass per major version.
  */
 @ExtendWith(RequiresLocalPostgresImage.class)
@@ -38,6 +41,14 @@ abstract class CourseOnPostgresContainer {
     @Test
     void givenTheServiceOnThisPostgresVersion_whenAWholeCourseRuns_thenTheLogTheReadModelsAndTheChainAgree() {
         assertThat(jdbc.queryForObject("SHOW server_version_num", Integer.class) / 10_000).isEqualTo(major());
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(LocalPostgresContainer.APP);
+        assertThat(jdbc.queryForObject("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = ?", Boolean.class,
+                LocalPostgresContainer.OWNER)).as("the migrations ran as an ordinary owner").isFalse();
+        JdbcTemplate owner = new JdbcTemplate(new DriverManagerDataSource(jdbc.queryForObject(
+                "SELECT 'jdbc:postgresql://127.0.0.1:' || current_setting('port') || '/' || current_database()", String.class),
+                LocalPostgresContainer.OWNER, LocalPostgresContainer.OWNER_PASSWORD));
+        assertThat(owner.queryForList("SELECT DISTINCT installed_by FROM flyway_schema_history", String.class))
+                .containsExactly(LocalPostgresContainer.OWNER);
         Api api = new Api(port);
         Clinic clinic = new Clinic(api);
         String episodeId = clinic.clientInTherapyWith(clinic.registerTherapist(5));

@@ -50,7 +50,9 @@ class ServiceImageIT {
                 "-e", "SERVER_PORT=" + port,
                 "-e", "SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl(),
                 "-e", "SPRING_DATASOURCE_USERNAME=" + postgres.getUsername(),
-                "-e", "SPRING_DATASOURCE_PASSWORD=" + postgres.getPassword(), IMAGE).strip();
+                "-e", "SPRING_DATASOURCE_PASSWORD=" + postgres.getPassword(),
+                "-e", "SPRING_FLYWAY_USER=" + LocalPostgresContainer.OWNER,
+                "-e", "SPRING_FLYWAY_PASSWORD=" + LocalPostgresContainer.OWNER_PASSWORD, IMAGE).strip();
         Awaitility.await("the service in its container to answer health UP").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> new Api(port).anonymous().get("/actuator/health").text().contains("\"UP\""));
