@@ -1,6 +1,7 @@
 package org.dit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,19 @@ class CheckpointTest {
         assertThat(scheduled.sequence()).isEqualTo(latest + 1);
         assertThat(scheduled.linkedEvents()).isEqualTo(linkCount());
         assertThat(schedule.tick()).isNull();
+    }
+
+    @Test
+    void givenTheService_whenItTriesToRewriteCheckpointsOrTruncateTheChain_thenTheDatabaseRefuses() {
+        aChainedEpisode();
+        long sequence = checkpoint().get("sequence").asLong();
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_checkpoint SET key_id = 'other' WHERE sequence = ?", sequence))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_checkpoint WHERE sequence = ?", sequence))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_checkpoint")).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_hash_chain")).hasStackTraceContaining("append-only");
     }
 
     // ---------------------------------------------------------------- the attacks
