@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.episode.EpisodeView;
 import org.dit.query.facts.EpisodeFacts;
+import org.dit.query.InvalidQuery;
 import org.dit.query.NotFound;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,6 +31,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/audit")
 @PreAuthorize("hasRole('AUDITOR')")
-@Tag(name = "Audit", description = "Read-only: the event log, as-of reconstruction, access log, tamper evidence")
+@Tag(name = "Audit", description = "The event log, as-of reconstruction, access log, tamper evidence and its signed checkpoints")
 class AuditController {
 
     static final int EXPORT_PAGE = 500;
@@ -120,9 +123,31 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Recompute the hash chain over the log: verified events, the first broken global index (null when intact), the head hash")
+    @Operation(summary = "Recompute the hash chain over the log and hold it against the signed checkpoints: verified events, the first "
+            + "broken global index (null when intact), the head hash, the checkpoints verified and what they cannot vouch for")
     ChainVerifier.Verification verify() {
         return verifier.verify();
+    }
+
+    /** Checkpoints as GET /api/audit/checkpoints exported them, kept by the auditor outside the service. */
+    record AuditorCopy(List<Checkpoint> checkpoints) {
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Verify as GET /api/audit/verify does, and against checkpoints the auditor kept (the export of GET "
+            + "/api/audit/checkpoints): a checkpoint deleted or rewritten in the database is reported")
+    ChainVerifier.Verification verify(@RequestBody AuditorCopy copy) {
+        if (copy == null || copy.checkpoints() == null) {
+            throw new InvalidQuery("checkpoints", "the list of checkpoints is required");
+        }
+        for (int i = 0; i < copy.checkpoints().size(); i++) {
+            Checkpoint checkpoint = copy.checkpoints().get(i);
+            String reason = checkpoint == null ? "a checkpoint is required" : checkpoint.unreadable();
+            if (reason != null) {
+                throw new InvalidQuery("checkpoints[" + i + "]", reason);
+            }
+        }
+        return verifier.verify(copy.checkpoints());
     }
 
     @GetMapping("/access")

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,14 @@ final class HostileCorpus {
         all.add(new Endpoint("GET", "/api/audit/events?after={after}&limit=5", AUDITOR, null));
         all.add(new Endpoint("GET", "/api/audit/verify", AUDITOR, null));
         all.add(new Endpoint("GET", "/api/audit/access?episodeId={episode}", AUDITOR, null));
+        // an invented checkpoint: it reads, and fails to verify (no such key)
+        all.add(new Endpoint("POST", "/api/audit/verify", AUDITOR, r -> map("checkpoints", List.of(map("sequence", 1,
+                "createdAt", "2026-04-01T12:00:00.000Z", "chainPosition", 7, "linkedEvents", 7, "headHash", "ab".repeat(32),
+                "coveredGlobalIndex", 7, "highestGlobalIndex", 7, "keyId", "0123456789abcdef",
+                "signature", Base64.getEncoder().encodeToString(new byte[64]))))));
+        all.add(new Endpoint("GET", "/api/audit/checkpoints?after={after}&limit=5", AUDITOR, null));
+        all.add(new Endpoint("GET", "/api/audit/checkpoints/keys", AUDITOR, null));
+        all.add(new Endpoint("POST", "/api/audit/checkpoints", AUDITOR, null));
         all.add(new Endpoint("GET", "/api/admin/projections", ADMIN, null));
         // a real projection name would start a rebuild: the name is always hostile, or the body too large to be read
         all.add(new Endpoint("POST", "/api/admin/projections/{projection}/replay", ADMIN, null));
@@ -127,7 +136,7 @@ final class HostileCorpus {
     HostileRequest next(int i) {
         Endpoint endpoint = endpoints.get(i % endpoints.size());
         if (endpoint.template().equals("/api/audit/verify") && (i / endpoints.size()) % 20 != 0) {
-            // verifying rehashes the whole log: one in twenty rounds is plenty for an endpoint that takes no input
+            // verifying rehashes the whole log: one in twenty rounds is plenty (GET takes no input, POST one small list)
             endpoint = endpoints.get(0);
         }
         return mutate(endpoint);

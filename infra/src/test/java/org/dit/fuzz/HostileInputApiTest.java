@@ -251,7 +251,8 @@ class HostileInputApiTest {
                 "/api/outcomes?from=2026-01-01&to=%s", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId=%s",
                 "/api/outcomes/monthly?from=%s&to=2026-12-31", "/api/outcomes/monthly?from=2026-01-01&to=%s",
                 "/api/audit/episodes/" + episodeId + "/state?asOf=%s", "/api/audit/events?after=%s&limit=5",
-                "/api/audit/events?after=0&limit=%s", "/api/audit/access?episodeId=%s");
+                "/api/audit/events?after=0&limit=%s", "/api/audit/access?episodeId=%s", "/api/audit/checkpoints?after=%s&limit=5",
+                "/api/audit/checkpoints?after=0&limit=%s");
         List<String> failures = new ArrayList<>();
         for (String target : targets) {
             for (String value : HostileCorpus.HOSTILE_QUERY_VALUES) {

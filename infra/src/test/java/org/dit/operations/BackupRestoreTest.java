@@ -40,7 +40,7 @@ class BackupRestoreTest {
     @TempDir
     Path work;
 
-    /** What the clinic looks like: read-model rows, answers of the query API, the log and its hash chain. */
+    /** What the clinic looks like: read-model rows, answers of the query API, the log, its hash chain and checkpoints. */
     private record Snapshot(Map<String, List<Map<String, Object>>> tables, Map<String, JsonNode> answers, long events,
                             long lastGlobalIndex, JsonNode verification) {
     }
@@ -66,9 +66,13 @@ class BackupRestoreTest {
                 Api api = api(service);
                 episodes = fillClinic(new Clinic(api));
                 awaitCaughtUp(api, service);
+                Api.Response checkpoint = api.as("auditor").post("/api/audit/checkpoints", null);
+                assertThat(checkpoint.status()).as(checkpoint.toString()).isEqualTo(201);
                 before = snapshot(api, service, episodes);
                 before.tables().forEach((table, rows) -> assertThat(rows).as("read model " + table).isNotEmpty());
                 assertThat(before.verification().get("verifiedEvents").asLong()).isEqualTo(before.events());
+                assertThat(before.verification().get("checkpoints").asLong()).isEqualTo(1);
+                assertThat(before.verification().get("checkpointsIntact").asBoolean()).isTrue();
                 cluster.dump("dit_origin", dump);
             }
 

@@ -113,6 +113,11 @@ class AccessMatrixApiTest {
         cases.add(new Case("audit export", "GET", "/api/audit/events?after=0&limit=1", null, Set.of("auditor")));
         cases.add(new Case("audit verify", "GET", "/api/audit/verify", null, Set.of("auditor")));
         cases.add(new Case("audit access", "GET", "/api/audit/access?episodeId=" + episodeOfA, null, Set.of("auditor")));
+        cases.add(new Case("audit verify against a copy", "POST", "/api/audit/verify", Map.of("checkpoints", List.of()),
+                Set.of("auditor")));
+        cases.add(new Case("checkpoint export", "GET", "/api/audit/checkpoints", null, Set.of("auditor")));
+        cases.add(new Case("checkpoint keys", "GET", "/api/audit/checkpoints/keys", null, Set.of("auditor")));
+        cases.add(new Case("checkpoint now", "POST", "/api/audit/checkpoints", null, Set.of("auditor", "admin")));
         cases.add(new Case("metrics", "GET", "/actuator/prometheus", null, admin));
         return cases;
     }
