@@ -1,6 +1,5 @@
 package org.dit.query.outcomes;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -18,18 +17,24 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     /** A monthly report covers at most this many months: the 20 years a clinical record is kept. */
     public static final int MAX_MONTHS = 240;
 
+    /** The earliest date a report may name: no clinical date is earlier (the command side refuses them). */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     public static ReportPeriod resolve(LocalDate from, LocalDate to, LocalDate today) {
-        LocalDate end = to == null ? today : to;
-        LocalDate start;
-        try {
-            start = from == null ? end.withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1) : from;
-        } catch (DateTimeException e) {
-            throw new InvalidQuery("to", "too early for a period of " + DEFAULT_MONTHS + " months to end on it");
-        }
+        LocalDate end = to == null ? today : requireOnCalendar("to", to);
+        LocalDate start = from == null ? end.withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1) : requireOnCalendar("from", from);
         if (end.isBefore(start)) {
             throw new InvalidQuery("to", "is before from");
         }
         return new ReportPeriod(start, end);
+    }
+
+    private static LocalDate requireOnCalendar(String field, LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidQuery(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
     }
 
     /** The calendar months the period touches. */

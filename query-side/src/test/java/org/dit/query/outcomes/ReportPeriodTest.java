@@ -46,8 +46,14 @@ class ReportPeriodTest {
     }
 
     @Test
-    void givenAToTooEarlyToCountTwelveMonthsBack_whenResolved_thenInvalidNotAnError() {
-        assertThatThrownBy(() -> ReportPeriod.resolve(null, LocalDate.MIN, TODAY)).isInstanceOf(InvalidQuery.class);
+    void givenDatesOffTheClinicalCalendar_whenResolved_thenInvalidNamingTheField() {
+        assertThatThrownBy(() -> ReportPeriod.resolve(null, LocalDate.MIN, TODAY)).isInstanceOf(InvalidQuery.class)
+                .extracting("field").isEqualTo("to");
+        assertThatThrownBy(() -> ReportPeriod.resolve(null, LocalDate.MAX, TODAY)).isInstanceOf(InvalidQuery.class)
+                .extracting("field").isEqualTo("to");
+        assertThatThrownBy(() -> ReportPeriod.resolve(LocalDate.of(1899, 12, 31), TODAY, TODAY))
+                .isInstanceOf(InvalidQuery.class).extracting("field").isEqualTo("from");
+        assertThat(ReportPeriod.resolve(ReportPeriod.EARLIEST, ReportPeriod.LATEST, TODAY).to()).isEqualTo(ReportPeriod.LATEST);
     }
 
     @Test
