@@ -247,7 +247,8 @@ class HostileInputApiTest {
     @Test
     void everyQueryParameter_givenEveryHostileValue_thenAnsweredWithoutAServerError() {
         String episodeId = pool.anyEpisode(new Random(SEED));
-        List<String> targets = List.of("/api/waiting-list?asOf=%s", "/api/outcomes?from=%s", "/api/outcomes?to=%s",
+        List<String> targets = List.of("/api/waiting-list?asOf=%s", "/api/referrals/awaiting-assessment?asOf=%s",
+                "/api/waiting-list/allocated-not-seen?asOf=%s", "/api/outcomes?from=%s", "/api/outcomes?to=%s",
                 "/api/outcomes/monthly?to=%s",
                 "/api/outcomes?from=%s&to=2026-12-31",
                 "/api/outcomes?from=2026-01-01&to=%s", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId=%s",
