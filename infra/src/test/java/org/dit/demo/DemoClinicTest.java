@@ -182,7 +182,8 @@ class DemoClinicTest {
         assertThat(ended).isEqualTo(treatedEndings);
         assertThat(finished).isPositive().isLessThanOrEqualTo(ended);
         assertThat(paired).isPositive().isLessThanOrEqualTo(finished);
-        double recoveryRate = (double) recovered / (paired - notAtCaseness);
+        // design §3: over finished courses (paired or not) less those not at caseness
+        double recoveryRate = (double) recovered / (finished - notAtCaseness);
         System.out.printf("Demo outcomes: ended %d, finished %d, paired %d, recovered %d, recovery rate %.2f%n", ended,
                 finished, paired, recovered, recoveryRate);
         assertThat(recoveryRate).isStrictlyBetween(0.0, 1.0);

@@ -102,6 +102,8 @@ final class HostileCorpus {
         all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/referrals/awaiting-assessment?asOf=2026-06-01", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/waiting-list/allocated-not-seen?asOf=2026-06-01", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId={therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/episodes/{episode}", ADMIN, null));

@@ -183,7 +183,14 @@ class ReadModelsApiTest {
     void givenTheClinic_whenItsOutcomesAreAsked_thenEveryCountAndRateIsExact() {
         JsonNode o = api.get("/api/outcomes?from=2024-01-01&to=2024-12-31&therapistId=" + therapist).json();
 
+        assertThat(o.get("from").asText()).isEqualTo("2024-01-01");
+        assertThat(o.get("to").asText()).isEqualTo("2024-12-31");
+        // the therapist's seven episodes were all referred and first seen in 2024
+        assertThat(o.get("referralsReceived").asLong()).isEqualTo(7);
+        assertThat(o.get("firstTreatments").asLong()).isEqualTo(7);
         assertThat(o.get("ended").asLong()).isEqualTo(5);
+        assertThat(o.get("endedBeforeTreatment").asLong()).isZero();
+        assertThat(o.get("endedAfterOneSession").asLong()).as("the second session corrected to missed").isEqualTo(1);
         assertThat(o.get("finishedCourse").asLong()).isEqualTo(4);
         assertThat(o.get("pairedFinished").asLong()).isEqualTo(3);
         assertThat(o.get("notAtCaseness").asLong()).isEqualTo(1);
@@ -191,17 +198,23 @@ class ReadModelsApiTest {
         assertThat(o.get("reliablyImproved").asLong()).isEqualTo(2);
         assertThat(o.get("reliablyRecovered").asLong()).isEqualTo(1);
         assertThat(o.get("reliablyDeteriorated").asLong()).isEqualTo(1);
-        assertThat(o.get("recoveryRate").asDouble()).isEqualTo(0.5);
-        assertThat(o.get("reliableRecoveryRate").asDouble()).isEqualTo(0.5);
-        assertThat(o.get("reliableImprovementRate").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
-        assertThat(o.get("reliableDeteriorationRate").asDouble()).isCloseTo(1.0 / 3, within(1e-9));
+        // over finished courses, the unpaired one included: recovery 1 / (4 - 1), change 2 / 4 and 1 / 4
+        assertThat(o.get("recoveryRate").asDouble()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(o.get("reliableRecoveryRate").asDouble()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(o.get("reliableImprovementRate").asDouble()).isEqualTo(0.5);
+        assertThat(o.get("reliableDeteriorationRate").asDouble()).isEqualTo(0.25);
+        assertThat(o.get("pairedRate").asDouble()).isEqualTo(0.75);
         // waits over finished courses: 30 (recovered), 58 (notAtCaseness), 29 (deteriorated), 31 (unpaired) days
         assertThat(o.get("firstTreatmentWithin6Weeks").asLong()).isEqualTo(3);
         assertThat(o.get("firstTreatmentWithin18Weeks").asLong()).isEqualTo(4);
         assertThat(o.get("within6WeeksRate").asDouble()).isEqualTo(0.75);
         assertThat(o.get("within18WeeksRate").asDouble()).isEqualTo(1.0);
+        // second sessions in 2024, ended or not: recovered, notAtCaseness, deteriorated (35 days), unpaired, focusOverdue
+        assertThat(o.get("secondTreatments").asLong()).isEqualTo(5);
         assertThat(o.get("firstToSecondOver28Days").asLong()).isEqualTo(1);
         assertThat(o.get("firstToSecondOver90Days").asLong()).isZero();
+        assertThat(o.get("firstToSecondOver90DaysRate").asDouble()).isZero();
+        assertThat(o.get("note").asText()).contains("GAD-7 stands in");
     }
 
     @Test
@@ -215,18 +228,43 @@ class ReadModelsApiTest {
     }
 
     @Test
-    void givenTheClinic_whenMonthlyOutcomesAreAsked_thenOneRowPerMonthOfEnding() {
-        JsonNode months = api.get("/api/outcomes/monthly?from=2024-01-01&to=2024-12-31").json();
+    void givenTheClinic_whenMonthlyOutcomesAreAsked_thenOneRowPerMonthMonthsWithoutEndingsIncluded() {
+        // up to July: the demo clinic's plans (CourseScriptRulesTest) may reach into the autumn of 2024
+        JsonNode months = api.get("/api/outcomes/monthly?from=2024-01-01&to=2024-07-31").json();
 
-        assertThat(months.findValuesAsText("month")).containsExactly("2024-03", "2024-04", "2024-05");
-        assertThat(months.get(0).get("ended").asLong()).isEqualTo(1);
-        assertThat(months.get(0).get("recovered").asLong()).isEqualTo(1);
-        assertThat(months.get(1).get("ended").asLong()).isEqualTo(2);
-        assertThat(months.get(1).get("pairedFinished").asLong()).isEqualTo(2);
-        assertThat(months.get(1).get("recoveryRate").asDouble()).isZero();
-        assertThat(months.get(2).get("ended").asLong()).isEqualTo(2);
-        assertThat(months.get(2).get("finishedCourse").asLong()).isEqualTo(1);
-        assertThat(months.get(2).get("recoveryRate").isNull()).isTrue();
+        assertThat(months.findValuesAsText("month")).containsExactly("2024-01", "2024-02", "2024-03", "2024-04", "2024-05",
+                "2024-06", "2024-07");
+        JsonNode january = months.get(0);
+        assertThat(january.get("from").asText()).isEqualTo("2024-01-01");
+        assertThat(january.get("to").asText()).isEqualTo("2024-01-31");
+        assertThat(january.get("referralsReceived").asLong()).as("seven allocated, one urgent waiting").isEqualTo(8);
+        assertThat(january.get("ended").asLong()).isZero();
+        assertThat(january.get("recoveryRate").isNull()).isTrue();
+        JsonNode february = months.get(1);
+        assertThat(february.get("to").asText()).isEqualTo("2024-02-29");
+        assertThat(february.get("firstTreatments").asLong()).isEqualTo(6);
+        assertThat(february.get("secondTreatments").asLong()).isEqualTo(3);
+        JsonNode march = months.get(2);
+        assertThat(march.get("ended").asLong()).isEqualTo(1);
+        assertThat(march.get("recovered").asLong()).isEqualTo(1);
+        assertThat(march.get("firstTreatments").asLong()).isEqualTo(1);
+        assertThat(march.get("secondTreatments").asLong()).isEqualTo(2);
+        JsonNode april = months.get(3);
+        assertThat(april.get("ended").asLong()).isEqualTo(2);
+        assertThat(april.get("pairedFinished").asLong()).isEqualTo(2);
+        assertThat(april.get("recoveryRate").asDouble()).isZero();
+        JsonNode may = months.get(4);
+        assertThat(may.get("ended").asLong()).isEqualTo(2);
+        assertThat(may.get("finishedCourse").asLong()).isEqualTo(1);
+        assertThat(may.get("endedAfterOneSession").asLong()).isEqualTo(1);
+        assertThat(may.get("recoveryRate").asDouble()).as("the unpaired course counts: 0 of 1").isZero();
+        for (JsonNode quiet : List.of(months.get(5), months.get(6))) {
+            assertThat(quiet.get("ended").asLong()).isZero();
+            assertThat(quiet.get("referralsReceived").asLong()).isZero();
+            assertThat(quiet.get("recoveryRate").isNull()).isTrue();
+            assertThat(quiet.get("within6WeeksRate").isNull()).isTrue();
+            assertThat(quiet.get("note").asText()).contains("GAD-7 stands in");
+        }
     }
 
     @Test
@@ -246,6 +284,8 @@ class ReadModelsApiTest {
         assertThat(o.get("lastGad7").asInt()).isEqualTo(4);
         assertThat(o.get("daysReferralToFirstSession").asLong()).isEqualTo(30);
         assertThat(o.get("daysFirstToSecondSession").asLong()).isEqualTo(7);
+        assertThat(o.get("endReason").asText()).isEqualTo("DROPPED_OUT");
+        assertThat(o.get("nationalEndCode").asInt()).isEqualTo(47);
     }
 
     @Test
@@ -254,17 +294,25 @@ class ReadModelsApiTest {
 
         assertThat(o.get("finishedCourse").asBoolean()).isFalse();
         assertThat(o.get("daysFirstToSecondSession").isNull()).isTrue();
+        assertThat(o.get("nationalEndCode").asInt()).isEqualTo(47);
     }
 
     @Test
-    void givenAnUnpairedEpisode_whenItsOutcomeIsAsked_thenItHasNoFlags() {
+    void givenAnUnpairedEpisode_whenItsOutcomeIsAsked_thenItIsNeitherRecoveredNorChanged() {
         JsonNode o = api.get("/api/outcomes/episodes/" + unpaired).json();
 
         assertThat(o.get("finishedCourse").asBoolean()).isTrue();
         assertThat(o.get("paired").asBoolean()).isFalse();
-        assertThat(o.get("recovered").isNull()).isTrue();
+        assertThat(o.get("atCaseness").asBoolean()).isTrue();
+        assertThat(o.get("recovered").asBoolean()).isFalse();
+        assertThat(o.get("reliableImprovement").asBoolean()).isFalse();
+        assertThat(o.get("reliableDeterioration").asBoolean()).isFalse();
+        assertThat(o.get("reliableRecovery").asBoolean()).isFalse();
         assertThat(o.get("firstGad7").asInt()).isEqualTo(12);
         assertThat(o.get("lastGad7").asInt()).isEqualTo(12);
+        assertThat(o.get("endReason").asText()).isEqualTo("CLIENT_WITHDREW");
+        assertThat(o.get("nationalEndCode").asInt()).as("withdrew after treatment started").isEqualTo(47);
+        assertThat(o.get("note").asText()).contains("GAD-7 stands in");
     }
 
     @Test

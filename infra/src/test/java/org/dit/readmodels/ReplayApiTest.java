@@ -78,7 +78,21 @@ class ReplayApiTest {
         });
     }
 
-    private void aCourseWithEveryKindOfEvent() {
+    /** The answers of the queries whose read models a replay rebuilds; the bodies, not the position headers. */
+    private Map<String, String> answers(String episodeId) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/api/episodes/" + episodeId, "/api/outcomes/episodes/" + episodeId,
+                "/api/outcomes?from=2026-01-01&to=2026-12-31", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31",
+                "/api/waiting-list?asOf=2026-06-01", "/api/referrals/awaiting-assessment?asOf=2026-06-01",
+                "/api/waiting-list/allocated-not-seen?asOf=2026-03-20", "/api/caseloads")) {
+            Api.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            answers.put(path, response.text());
+        }
+        return answers;
+    }
+
+    private String aCourseWithEveryKindOfEvent() {
         String therapistId = clinic.registerTherapist(4);
         String episodeId = clinic.clientInTherapyWith(therapistId);
         clinic.attendSessions(episodeId, 6);
@@ -91,13 +105,15 @@ class ReplayApiTest {
                 "reason", "bereavement"));
         api.post("/api/episodes/" + episodeId + "/ending", Map.of("endedOn", "2026-06-01", "reason", "DROPPED_OUT"));
         clinic.waitingClient();
+        return episodeId;
     }
 
     @Test
-    void givenAWorkflow_whenEveryProjectionIsReplayed_thenTheReadModelsAreIdentical() {
-        aCourseWithEveryKindOfEvent();
+    void givenAWorkflow_whenEveryProjectionIsReplayed_thenTheReadModelsAndTheirAnswersAreIdentical() {
+        String episodeId = aCourseWithEveryKindOfEvent();
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> before = readModels();
+        Map<String, String> answersBefore = answers(episodeId);
         // damage every read model, so that only a real rebuild from the log can restore it
         jdbc.update("UPDATE episode_view SET status = 'ENDED'");
         jdbc.update("UPDATE caseload_episode SET sessions_attended = 99");
@@ -113,6 +129,8 @@ class ReplayApiTest {
 
         assertThat(readModels()).isEqualTo(before);
         assertThat(before.get("episode_view")).isNotEmpty();
+        assertThat(answers(episodeId)).isEqualTo(answersBefore);
+        assertThat(answersBefore.get("/api/waiting-list/allocated-not-seen?asOf=2026-03-20")).contains(episodeId);
     }
 
     @Test

@@ -104,8 +104,11 @@ class AccessMatrixApiTest {
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));
         cases.add(new Case("own caseload", "GET", "/api/caseloads/" + therapistA, null, Set.of("admin", "supervisor", "therapistA")));
         cases.add(new Case("waiting list", "GET", "/api/waiting-list", null, reports));
+        cases.add(new Case("awaiting assessment", "GET", "/api/referrals/awaiting-assessment", null, reports));
+        cases.add(new Case("allocated not seen", "GET", "/api/waiting-list/allocated-not-seen", null, reports));
         cases.add(new Case("outcomes", "GET", "/api/outcomes?from=2026-01-01&to=2026-12-31", null, reports));
         cases.add(new Case("monthly outcomes", "GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", null, reports));
+        cases.add(new Case("outcomes, default period", "GET", "/api/outcomes", null, reports));
         cases.add(new Case("projections", "GET", "/api/admin/projections", null, admin));
         cases.add(new Case("audit events", "GET", "/api/audit/episodes/" + episodeOfA + "/events", null, Set.of("auditor")));
         cases.add(new Case("audit state", "GET", "/api/audit/episodes/" + episodeOfA + "/state?asOf=2099-01-01T00:00:00Z", null,

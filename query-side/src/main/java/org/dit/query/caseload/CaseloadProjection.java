@@ -3,6 +3,8 @@ package org.dit.query.caseload;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.Priority;
 import org.dit.events.therapist.TherapistRegistered;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.facts.FactsBatch;
@@ -24,7 +27,10 @@ import org.dit.query.facts.FactsJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Therapists' caseloads: every allocated, not-ended episode with its progress and flags. */
+/**
+ * Therapists' caseloads: every allocated, not-ended episode with its progress and flags; and, with the dates of
+ * allocation, first attended session and ending, who was allocated and not yet seen on any date.
+ */
 @Component
 @ProcessingGroup(CaseloadProjection.NAME)
 class CaseloadProjection {
@@ -55,14 +61,16 @@ class CaseloadProjection {
     private static final String UPSERT = """
             INSERT INTO caseload_episode (episode_id, therapist_id, client_id, active, phase, sessions_attended,
                    sessions_missed, course_length, next_session_at, focus_agreed, latest_phq9, latest_gad7, flags,
-                   facts, last_sequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
+                   priority, referred_on, allocated_on, first_seen_on, ended_on, facts, last_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, client_id = excluded.client_id,
                    active = excluded.active, phase = excluded.phase, sessions_attended = excluded.sessions_attended,
                    sessions_missed = excluded.sessions_missed, course_length = excluded.course_length,
                    next_session_at = excluded.next_session_at, focus_agreed = excluded.focus_agreed,
                    latest_phq9 = excluded.latest_phq9, latest_gad7 = excluded.latest_gad7, flags = excluded.flags,
-                   facts = excluded.facts, last_sequence = excluded.last_sequence""";
+                   priority = excluded.priority, referred_on = excluded.referred_on,
+                   allocated_on = excluded.allocated_on, first_seen_on = excluded.first_seen_on,
+                   ended_on = excluded.ended_on, facts = excluded.facts, last_sequence = excluded.last_sequence""";
 
     private Object[] row(EpisodeFacts facts) {
         List<Integer> phq9 = facts.validMeasures(Instrument.PHQ9).stream().map(EpisodeFacts.MeasureFact::total).toList();
@@ -74,7 +82,9 @@ class CaseloadProjection {
                 facts.phase().name(), facts.attendedSessions().size(), (int) facts.missedSessions(), facts.courseLength(),
                 next == null ? null : Timestamp.from(next), facts.focus() != null,
                 phq9.isEmpty() ? null : phq9.get(phq9.size() - 1), gad7.isEmpty() ? null : gad7.get(gad7.size() - 1), flags,
-                FactsJson.write(facts), facts.lastSequence()};
+                facts.priority() == null ? null : facts.priority().name(), facts.referredOn(), facts.allocatedOn(),
+                facts.attendedSessionDate(1, clock.getZone()).orElse(null), facts.endedOn(), FactsJson.write(facts),
+                facts.lastSequence()};
     }
 
     @ResetHandler
@@ -120,6 +130,27 @@ class CaseloadProjection {
         CaseloadSummary summary = therapist.get(0);
         return Optional.of(new Caseload(summary.therapistId(), summary.name(), summary.activeEpisodes(),
                 summary.maxCaseload(), entries));
+    }
+
+    /**
+     * Allocated by the end of the date, with no attended session (after corrections) and no ending by then. Sessions
+     * count on their clinic date.
+     */
+    @QueryHandler
+    AllocatedNotSeen handle(FindAllocatedNotSeen query) {
+        LocalDate asOf = query.asOf();
+        List<AllocatedNotSeen.Entry> entries = jdbc.query("""
+                SELECT episode_id, therapist_id, priority, referred_on, allocated_on FROM caseload_episode
+                 WHERE allocated_on <= ? AND (first_seen_on IS NULL OR first_seen_on > ?) AND (ended_on IS NULL OR ended_on > ?)
+                 ORDER BY CASE priority WHEN 'URGENT' THEN 0 ELSE 1 END, referred_on, episode_id""",
+                (rs, i) -> {
+                    LocalDate referredOn = rs.getObject("referred_on", LocalDate.class);
+                    LocalDate allocatedOn = rs.getObject("allocated_on", LocalDate.class);
+                    return new AllocatedNotSeen.Entry(rs.getObject("episode_id", UUID.class),
+                            rs.getObject("therapist_id", UUID.class), Priority.valueOf(rs.getString("priority")), referredOn,
+                            allocatedOn, ChronoUnit.DAYS.between(referredOn, asOf), ChronoUnit.DAYS.between(allocatedOn, asOf));
+                }, asOf, asOf, asOf);
+        return new AllocatedNotSeen(asOf, entries.size(), entries);
     }
 
     private static List<CaseloadFlag> parseFlags(String flags) {

@@ -1,11 +1,28 @@
 package org.dit.query.outcomes;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.dit.events.episode.EndReason;
+
 /**
- * The NHS Talking Therapies outcome of one episode (docs/design.md §3). The flags are null unless the episode is paired:
- * only paired episodes get flags.
+ * The NHS Talking Therapies outcome of one episode (docs/design.md §3), GET /api/outcomes/episodes/{id}. An episode that is not
+ * paired is neither recovered, nor improved, nor deteriorated. {@code atCaseness} is null when it cannot be told (a first
+ * score missing and the other below caseness); {@code endReason} and {@code nationalEndCode} are null until the episode
+ * ends.
  */
-public record EpisodeOutcome(boolean ended, boolean finishedCourse, boolean paired, Boolean atCaseness, Boolean recovered,
-                             Boolean reliableImprovement, Boolean reliableDeterioration, Boolean reliableRecovery,
+public record EpisodeOutcome(boolean ended, boolean finishedCourse, boolean paired, Boolean atCaseness, boolean recovered,
+                             boolean reliableImprovement, boolean reliableDeterioration, boolean reliableRecovery,
                              Integer firstPhq9, Integer lastPhq9, Integer firstGad7, Integer lastGad7,
-                             Long daysReferralToFirstSession, Long daysFirstToSecondSession) {
+                             Long daysReferralToFirstSession, Long daysFirstToSecondSession, EndReason endReason,
+                             Integer nationalEndCode) {
+
+    /** Both first scores present and below caseness: left out of the recovery denominators. */
+    public boolean notAtCaseness() {
+        return Boolean.FALSE.equals(atCaseness);
+    }
+
+    /** Wherever recovery is reported, it says that the GAD-7 stands in for the anxiety-disorder-specific measures. */
+    @JsonProperty("note")
+    public String note() {
+        return OutcomeRules.GAD7_NOTE;
+    }
 }

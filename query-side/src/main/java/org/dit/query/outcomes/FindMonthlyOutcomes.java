@@ -2,6 +2,6 @@ package org.dit.query.outcomes;
 
 import java.time.LocalDate;
 
-/** One report per calendar month of ending, over the episodes that ended in [from, to]. */
+/** One report per calendar month that [from, to] touches, each cut to [from, to]; months where nothing happened give zeros. */
 public record FindMonthlyOutcomes(LocalDate from, LocalDate to) {
 }

@@ -3,6 +3,6 @@ package org.dit.query.outcomes;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Outcomes of the episodes that ended in [from, to], both inclusive; therapistId optional. */
+/** The report of the period [from, to], both inclusive (docs/design.md §3); therapistId optional. */
 public record FindOutcomes(LocalDate from, LocalDate to, UUID therapistId) {
 }

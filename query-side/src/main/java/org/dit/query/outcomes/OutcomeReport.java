@@ -1,14 +1,22 @@
 package org.dit.query.outcomes;
 
+import java.time.LocalDate;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * GET /api/outcomes (and one row of /monthly, with its {@code month}). Flag counts are over paired finished courses;
- * waits over finished courses. A rate is null when its denominator is 0; rates are fractions.
+ * GET /api/outcomes, and one row of /monthly with its {@code month}: the counts and rates of docs/design.md §3 over the period
+ * [from, to]. Each count is over its own population: referrals by referral date, first and second treatments by the
+ * date of that session, everything else over the episodes that ended in the period. The flag rates are over finished
+ * courses (recovery over those not "not at caseness"), whether paired or not. A rate is a fraction, null when its
+ * denominator is 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OutcomeReport(String month, long ended, long finishedCourse, long pairedFinished, long notAtCaseness,
-                            long recovered, long reliablyImproved, long reliablyRecovered, long reliablyDeteriorated,
+public record OutcomeReport(String month, LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
+                            long ended, long endedBeforeTreatment, long endedAfterOneSession, long finishedCourse,
+                            long pairedFinished, long notAtCaseness, long recovered, long reliablyImproved,
+                            long reliablyRecovered, long reliablyDeteriorated,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double recoveryRate,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableRecoveryRate,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableImprovementRate,
@@ -17,17 +25,46 @@ public record OutcomeReport(String month, long ended, long finishedCourse, long 
                             long firstTreatmentWithin6Weeks, long firstTreatmentWithin18Weeks,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double within6WeeksRate,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double within18WeeksRate,
-                            long firstToSecondOver28Days, long firstToSecondOver90Days) {
+                            long secondTreatments, long firstToSecondOver28Days, long firstToSecondOver90Days,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double firstToSecondOver90DaysRate) {
 
-    public static OutcomeReport of(String month, long ended, long finished, long pairedFinished, long notAtCaseness,
-                                   long recovered, long reliablyImproved, long reliablyRecovered, long reliablyDeteriorated,
-                                   long within6Weeks, long within18Weeks, long over28Days, long over90Days) {
-        long casenessDenominator = pairedFinished - notAtCaseness;
-        return new OutcomeReport(month, ended, finished, pairedFinished, notAtCaseness, recovered, reliablyImproved,
-                reliablyRecovered, reliablyDeteriorated, rate(recovered, casenessDenominator),
-                rate(reliablyRecovered, casenessDenominator), rate(reliablyImproved, pairedFinished),
-                rate(reliablyDeteriorated, pairedFinished), rate(pairedFinished, finished), within6Weeks, within18Weeks,
-                rate(within6Weeks, finished), rate(within18Weeks, finished), over28Days, over90Days);
+    /**
+     * The counts of one period, each over its population (docs/design.md §3, a period).
+     *
+     * @param referralsReceived episodes referred in the period
+     * @param firstTreatments episodes whose first attended session falls in the period (access)
+     * @param ended episodes ended in the period; the counts that follow, up to the waits, are among them
+     * @param endedBeforeTreatment ended with no attended session
+     * @param endedAfterOneSession ended with exactly one attended session
+     * @param notAtCaseness finished, both first scores present and below caseness
+     * @param secondTreatments episodes whose second attended session falls in the period, ended or not; the two
+     *                         counts that follow are among them
+     */
+    public record Counts(long referralsReceived, long firstTreatments, long ended, long endedBeforeTreatment,
+                         long endedAfterOneSession, long finishedCourse, long pairedFinished, long notAtCaseness,
+                         long recovered, long reliablyImproved, long reliablyRecovered, long reliablyDeteriorated,
+                         long firstTreatmentWithin6Weeks, long firstTreatmentWithin18Weeks, long secondTreatments,
+                         long firstToSecondOver28Days, long firstToSecondOver90Days) {
+    }
+
+    public static OutcomeReport of(String month, LocalDate from, LocalDate to, Counts c) {
+        long casenessDenominator = c.finishedCourse() - c.notAtCaseness();
+        return new OutcomeReport(month, from, to, c.referralsReceived(), c.firstTreatments(), c.ended(),
+                c.endedBeforeTreatment(), c.endedAfterOneSession(), c.finishedCourse(), c.pairedFinished(),
+                c.notAtCaseness(), c.recovered(), c.reliablyImproved(), c.reliablyRecovered(), c.reliablyDeteriorated(),
+                rate(c.recovered(), casenessDenominator), rate(c.reliablyRecovered(), casenessDenominator),
+                rate(c.reliablyImproved(), c.finishedCourse()), rate(c.reliablyDeteriorated(), c.finishedCourse()),
+                rate(c.pairedFinished(), c.finishedCourse()), c.firstTreatmentWithin6Weeks(),
+                c.firstTreatmentWithin18Weeks(), rate(c.firstTreatmentWithin6Weeks(), c.finishedCourse()),
+                rate(c.firstTreatmentWithin18Weeks(), c.finishedCourse()), c.secondTreatments(),
+                c.firstToSecondOver28Days(), c.firstToSecondOver90Days(),
+                rate(c.firstToSecondOver90Days(), c.secondTreatments()));
+    }
+
+    /** Wherever recovery is reported, it says that the GAD-7 stands in for the anxiety-disorder-specific measures. */
+    @JsonProperty("note")
+    public String note() {
+        return OutcomeRules.GAD7_NOTE;
     }
 
     static Double rate(long numerator, long denominator) {

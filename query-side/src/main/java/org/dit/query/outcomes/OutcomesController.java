@@ -1,5 +1,6 @@
 package org.dit.query.outcomes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.dit.query.InvalidQuery;
 import org.dit.query.NotFound;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,42 +24,57 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/outcomes")
-@Tag(name = "Outcomes", description = "NHS Talking Therapies metrics over episodes that ended in a period (docs/design.md §3)")
+@Tag(name = "Outcomes", description = "NHS Talking Therapies metrics over a period (docs/design.md §3)")
 class OutcomesController {
 
     private final QueryGateway queries;
     private final ReadModelHeaders headers;
+    private final Clock clock;
 
-    OutcomesController(QueryGateway queries, ReadModelHeaders headers) {
+    OutcomesController(QueryGateway queries, ReadModelHeaders headers, Clock clock) {
         this.queries = queries;
         this.headers = headers;
+        this.clock = clock;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
-    @Operation(summary = "Counts and rates over episodes that ended in [from, to], both inclusive")
-    OutcomeReport outcomes(@Parameter(example = "2026-01-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                           @Parameter(example = "2026-12-31") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    @Operation(summary = "Counts and rates over [from, to], both inclusive; by default the last 12 calendar months up to today",
+            description = "Referrals, first and second treatments by their dates; endings, finished courses, recovery, "
+                    + "reliable change and waits over the episodes that ended in the period. " + OutcomeRules.GAD7_NOTE)
+    OutcomeReport outcomes(@Parameter(description = "default: the first day of the month 11 months before to's",
+                                      example = "2026-01-01")
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @Parameter(description = "default: today in DIT_ZONE", example = "2026-12-31")
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                            @RequestParam(required = false) UUID therapistId, HttpServletResponse response) {
-        requireOrdered(from, to);
+        ReportPeriod period = ReportPeriod.resolve(from, to, LocalDate.now(clock));
         headers.describe(response, OutcomesProjection.NAME);
-        return queries.query(new FindOutcomes(from, to, therapistId), ResponseTypes.instanceOf(OutcomeReport.class)).join();
+        return queries.query(new FindOutcomes(period.from(), period.to(), therapistId),
+                ResponseTypes.instanceOf(OutcomeReport.class)).join();
     }
 
     @GetMapping("/monthly")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
-    @Operation(summary = "One row per month of ending with the counts and rates")
-    List<OutcomeReport> monthly(@Parameter(example = "2026-01-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @Parameter(example = "2026-12-31") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    @Operation(summary = "One row per calendar month of [from, to] (at most 240), months without endings included",
+            description = "Each row is the report of its month cut to [from, to]; by default the last 12 calendar months "
+                    + "up to today. " + OutcomeRules.GAD7_NOTE)
+    List<OutcomeReport> monthly(@Parameter(description = "default: the first day of the month 11 months before to's",
+                                           example = "2026-01-01")
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @Parameter(description = "default: today in DIT_ZONE", example = "2026-12-31")
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                 HttpServletResponse response) {
-        requireOrdered(from, to);
+        ReportPeriod period = ReportPeriod.resolve(from, to, LocalDate.now(clock)).requireMonthsAtMost(ReportPeriod.MAX_MONTHS);
         headers.describe(response, OutcomesProjection.NAME);
-        return queries.query(new FindMonthlyOutcomes(from, to), ResponseTypes.multipleInstancesOf(OutcomeReport.class)).join();
+        return queries.query(new FindMonthlyOutcomes(period.from(), period.to()),
+                ResponseTypes.multipleInstancesOf(OutcomeReport.class)).join();
     }
 
     @GetMapping("/episodes/{episodeId}")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
-    @Operation(summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits")
+    @Operation(summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits, end code",
+            description = OutcomeRules.GAD7_NOTE)
     EpisodeOutcome episode(@PathVariable UUID episodeId, HttpServletResponse response) {
         headers.describe(response, OutcomesProjection.NAME);
         Optional<EpisodeOutcome> outcome = queries.query(new FindEpisodeOutcome(episodeId),
@@ -67,9 +82,4 @@ class OutcomesController {
         return outcome.orElseThrow(() -> new NotFound("No such episode", "no episode " + episodeId));
     }
 
-    private static void requireOrdered(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new InvalidQuery("to", "is before from");
-        }
-    }
 }

@@ -3,6 +3,8 @@ package org.dit.query.outcomes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One row per episode with its NHS Talking Therapies outcome, recomputed from the episode's facts whenever one of
- * its events arrives; the period reports sum those rows over the episodes that ended in the period.
+ * One row per episode with its NHS Talking Therapies outcome and the dates that place it in a period (referral, first
+ * and second attended session, ending), recomputed from the episode's facts whenever one of its events arrives; the
+ * period reports count those rows, each count over its own population (docs/design.md §3).
  */
 @Component
 @ProcessingGroup(OutcomesProjection.NAME)
@@ -29,21 +32,54 @@ class OutcomesProjection {
 
     static final String NAME = "outcomes";
 
+    /**
+     * The counts of docs/design.md §3 per period: {@code %s} is a query giving rows (month, p_from, p_to). Each episode that
+     * touches a period (referred, first or second attended session, or ended in it) is joined to it once, and each
+     * count takes its own population of those. A period that nothing touches still gives its row, of zeros.
+     */
     private static final String PERIOD_TOTALS = """
-            count(*) AS ended,
-            count(*) FILTER (WHERE finished) AS finished,
-            count(*) FILTER (WHERE finished AND paired) AS paired_finished,
-            count(*) FILTER (WHERE finished AND paired AND NOT at_caseness) AS not_at_caseness,
-            count(*) FILTER (WHERE finished AND paired AND recovered) AS recovered,
-            count(*) FILTER (WHERE finished AND paired AND reliable_improvement) AS reliably_improved,
-            count(*) FILTER (WHERE finished AND paired AND reliable_recovery) AS reliably_recovered,
-            count(*) FILTER (WHERE finished AND paired AND reliable_deterioration) AS reliably_deteriorated,
-            count(*) FILTER (WHERE finished AND days_to_first_session <= %d) AS within_6_weeks,
-            count(*) FILTER (WHERE finished AND days_to_first_session <= %d) AS within_18_weeks,
-            count(*) FILTER (WHERE finished AND days_first_to_second > %d) AS over_28_days,
-            count(*) FILTER (WHERE finished AND days_first_to_second > %d) AS over_90_days""".formatted(
-            OutcomeRules.SIX_WEEKS_DAYS, OutcomeRules.EIGHTEEN_WEEKS_DAYS, OutcomeRules.HIDDEN_WAIT_DAYS,
-            OutcomeRules.LONG_HIDDEN_WAIT_DAYS);
+            WITH period AS (%s),
+            hit AS (
+                SELECT p.month, p.p_from, p.p_to, o.finished, o.paired, o.at_caseness, o.recovered,
+                       o.reliable_improvement, o.reliable_recovery, o.reliable_deterioration, o.sessions_attended,
+                       o.days_to_first_session, o.days_first_to_second,
+                       o.referred_on BETWEEN p.p_from AND p.p_to AS referred_in,
+                       o.first_session_on BETWEEN p.p_from AND p.p_to AS first_in,
+                       o.second_session_on BETWEEN p.p_from AND p.p_to AS second_in,
+                       o.ended_on BETWEEN p.p_from AND p.p_to AS ended_in
+                  FROM period p LEFT JOIN outcome_episode o
+                    ON (o.ended_on BETWEEN p.p_from AND p.p_to OR o.referred_on BETWEEN p.p_from AND p.p_to
+                        OR o.first_session_on BETWEEN p.p_from AND p.p_to
+                        OR o.second_session_on BETWEEN p.p_from AND p.p_to)%s
+            )
+            SELECT month, p_from, p_to,
+                   count(*) FILTER (WHERE referred_in) AS referrals_received,
+                   count(*) FILTER (WHERE first_in) AS first_treatments,
+                   count(*) FILTER (WHERE ended_in) AS ended,
+                   count(*) FILTER (WHERE ended_in AND sessions_attended = 0) AS ended_before_treatment,
+                   count(*) FILTER (WHERE ended_in AND sessions_attended = 1) AS ended_after_one_session,
+                   count(*) FILTER (WHERE ended_in AND finished) AS finished,
+                   count(*) FILTER (WHERE ended_in AND finished AND paired) AS paired_finished,
+                   count(*) FILTER (WHERE ended_in AND finished AND at_caseness IS FALSE) AS not_at_caseness,
+                   count(*) FILTER (WHERE ended_in AND finished AND recovered) AS recovered,
+                   count(*) FILTER (WHERE ended_in AND finished AND reliable_improvement) AS reliably_improved,
+                   count(*) FILTER (WHERE ended_in AND finished AND reliable_recovery) AS reliably_recovered,
+                   count(*) FILTER (WHERE ended_in AND finished AND reliable_deterioration) AS reliably_deteriorated,
+                   count(*) FILTER (WHERE ended_in AND finished AND days_to_first_session <= %d) AS within_6_weeks,
+                   count(*) FILTER (WHERE ended_in AND finished AND days_to_first_session <= %d) AS within_18_weeks,
+                   count(*) FILTER (WHERE second_in) AS second_treatments,
+                   count(*) FILTER (WHERE second_in AND days_first_to_second > %d) AS over_28_days,
+                   count(*) FILTER (WHERE second_in AND days_first_to_second > %d) AS over_90_days
+              FROM hit GROUP BY month, p_from, p_to ORDER BY p_from""";
+
+    /** The whole period as one row. */
+    private static final String WHOLE_PERIOD = "SELECT CAST(NULL AS text) AS month, ?::date AS p_from, ?::date AS p_to";
+
+    /** One row per calendar month the period touches, each cut to the period. */
+    private static final String MONTHS_OF_PERIOD = """
+            SELECT to_char(m, 'YYYY-MM') AS month, greatest(m::date, ?::date) AS p_from,
+                   least((m + interval '1 month' - interval '1 day')::date, ?::date) AS p_to
+              FROM generate_series(date_trunc('month', ?::timestamp), ?::timestamp, interval '1 month') m""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -61,8 +97,9 @@ class OutcomesProjection {
     private static final String UPSERT = """
             INSERT INTO outcome_episode (episode_id, therapist_id, ended_on, finished, paired, at_caseness, recovered,
                    reliable_improvement, reliable_deterioration, reliable_recovery, first_phq9, last_phq9, first_gad7,
-                   last_gad7, days_to_first_session, days_first_to_second, facts, last_sequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                   last_gad7, days_to_first_session, days_first_to_second, referred_on, first_session_on,
+                   second_session_on, sessions_attended, end_reason, national_end_code, facts, last_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, ended_on = excluded.ended_on,
                    finished = excluded.finished, paired = excluded.paired, at_caseness = excluded.at_caseness,
                    recovered = excluded.recovered, reliable_improvement = excluded.reliable_improvement,
@@ -70,15 +107,22 @@ class OutcomesProjection {
                    reliable_recovery = excluded.reliable_recovery, first_phq9 = excluded.first_phq9,
                    last_phq9 = excluded.last_phq9, first_gad7 = excluded.first_gad7, last_gad7 = excluded.last_gad7,
                    days_to_first_session = excluded.days_to_first_session,
-                   days_first_to_second = excluded.days_first_to_second, facts = excluded.facts,
+                   days_first_to_second = excluded.days_first_to_second, referred_on = excluded.referred_on,
+                   first_session_on = excluded.first_session_on, second_session_on = excluded.second_session_on,
+                   sessions_attended = excluded.sessions_attended, end_reason = excluded.end_reason,
+                   national_end_code = excluded.national_end_code, facts = excluded.facts,
                    last_sequence = excluded.last_sequence""";
 
     private Object[] row(EpisodeFacts facts) {
-        EpisodeOutcome o = OutcomeRules.of(facts, clock.getZone());
+        ZoneId zone = clock.getZone();
+        EpisodeOutcome o = OutcomeRules.of(facts, zone);
         return new Object[] {facts.episodeId(), facts.therapistId(), facts.endedOn(), o.finishedCourse(), o.paired(),
                 o.atCaseness(), o.recovered(), o.reliableImprovement(), o.reliableDeterioration(), o.reliableRecovery(),
                 o.firstPhq9(), o.lastPhq9(), o.firstGad7(), o.lastGad7(), o.daysReferralToFirstSession(),
-                o.daysFirstToSecondSession(), FactsJson.write(facts), facts.lastSequence()};
+                o.daysFirstToSecondSession(), facts.referredOn(), facts.attendedSessionDate(1, zone).orElse(null),
+                facts.attendedSessionDate(2, zone).orElse(null), facts.attendedSessions().size(),
+                o.endReason() == null ? null : o.endReason().name(), o.nationalEndCode(), FactsJson.write(facts),
+                facts.lastSequence()};
     }
 
     @ResetHandler
@@ -96,27 +140,33 @@ class OutcomesProjection {
         List<Object> args = new ArrayList<>(List.of(query.from(), query.to()));
         String therapistFilter = "";
         if (query.therapistId() != null) {
-            therapistFilter = " AND therapist_id = ?";
+            therapistFilter = " AND o.therapist_id = ?";
             args.add(query.therapistId());
         }
-        return jdbc.queryForObject("SELECT " + PERIOD_TOTALS + "\n FROM outcome_episode WHERE ended_on BETWEEN ? AND ?"
-                + therapistFilter, (rs, i) -> report(rs, null), args.toArray());
+        return jdbc.queryForObject(totals(WHOLE_PERIOD, therapistFilter), OutcomesProjection::report, args.toArray());
     }
 
     @QueryHandler
     List<OutcomeReport> handle(FindMonthlyOutcomes query) {
-        return jdbc.query("SELECT to_char(date_trunc('month', ended_on), 'YYYY-MM') AS month, " + PERIOD_TOTALS + """
-
-                 FROM outcome_episode WHERE ended_on BETWEEN ? AND ?
-                 GROUP BY date_trunc('month', ended_on) ORDER BY date_trunc('month', ended_on)""",
-                (rs, i) -> report(rs, rs.getString("month")), query.from(), query.to());
+        return jdbc.query(totals(MONTHS_OF_PERIOD, ""), OutcomesProjection::report, query.from(), query.to(), query.from(),
+                query.to());
     }
 
-    private static OutcomeReport report(ResultSet rs, String month) throws SQLException {
-        return OutcomeReport.of(month, rs.getLong("ended"), rs.getLong("finished"), rs.getLong("paired_finished"),
+    private static String totals(String periods, String therapistFilter) {
+        return PERIOD_TOTALS.formatted(periods, therapistFilter, OutcomeRules.SIX_WEEKS_DAYS,
+                OutcomeRules.EIGHTEEN_WEEKS_DAYS, OutcomeRules.HIDDEN_WAIT_DAYS, OutcomeRules.LONG_HIDDEN_WAIT_DAYS);
+    }
+
+    private static OutcomeReport report(ResultSet rs, int row) throws SQLException {
+        OutcomeReport.Counts counts = new OutcomeReport.Counts(rs.getLong("referrals_received"),
+                rs.getLong("first_treatments"), rs.getLong("ended"), rs.getLong("ended_before_treatment"),
+                rs.getLong("ended_after_one_session"), rs.getLong("finished"), rs.getLong("paired_finished"),
                 rs.getLong("not_at_caseness"), rs.getLong("recovered"), rs.getLong("reliably_improved"),
                 rs.getLong("reliably_recovered"), rs.getLong("reliably_deteriorated"), rs.getLong("within_6_weeks"),
-                rs.getLong("within_18_weeks"), rs.getLong("over_28_days"), rs.getLong("over_90_days"));
+                rs.getLong("within_18_weeks"), rs.getLong("second_treatments"), rs.getLong("over_28_days"),
+                rs.getLong("over_90_days"));
+        return OutcomeReport.of(rs.getString("month"), rs.getObject("p_from", LocalDate.class),
+                rs.getObject("p_to", LocalDate.class), counts);
     }
 
 }

@@ -9,9 +9,13 @@ import org.dit.events.episode.Priority;
 /**
  * GET /api/waiting-list. {@code over6Weeks} and {@code over18Weeks} count clients waiting more than 42 and 126 days
  * since referral; the {@code …Share} fields give the same as fractions of {@code count} (null for an empty list).
+ * {@code breaching6WeeksWithin14Days} and {@code breaching18WeeksWithin14Days} count those not over yet who will be
+ * within 14 days if still waiting; each entry's {@code breaches6WeeksOn} and {@code breaches18WeeksOn} are the dates its
+ * wait exceeds 42 and 126 days.
  */
 public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks, Double over6WeeksShare,
-                          Double over18WeeksShare, Double medianDaysSinceReferral, List<Entry> entries) {
+                          Double over18WeeksShare, Double medianDaysSinceReferral, long breaching6WeeksWithin14Days,
+                          long breaching18WeeksWithin14Days, List<Entry> entries) {
 
     public WaitingList {
         entries = List.copyOf(entries);
@@ -20,11 +24,12 @@ public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over1
     /** The same list without episode or client ids: for callers who may see aggregates only. */
     public WaitingList withoutIdentifiers() {
         return new WaitingList(asOf, count, over6Weeks, over18Weeks, over6WeeksShare, over18WeeksShare,
-                medianDaysSinceReferral, entries.stream().map(e -> new Entry(null, null, e.priority(), e.referredOn(),
-                        e.waitlistedOn(), e.daysSinceReferral(), e.daysOnList())).toList());
+                medianDaysSinceReferral, breaching6WeeksWithin14Days, breaching18WeeksWithin14Days,
+                entries.stream().map(e -> new Entry(null, null, e.priority(), e.referredOn(), e.waitlistedOn(),
+                        e.daysSinceReferral(), e.daysOnList(), e.breaches6WeeksOn(), e.breaches18WeeksOn())).toList());
     }
 
     public record Entry(UUID episodeId, UUID clientId, Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
-                        long daysSinceReferral, long daysOnList) {
+                        long daysSinceReferral, long daysOnList, LocalDate breaches6WeeksOn, LocalDate breaches18WeeksOn) {
     }
 }

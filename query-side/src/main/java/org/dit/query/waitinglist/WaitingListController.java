@@ -9,10 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.dit.query.web.ClientIdentifiers;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,19 +34,33 @@ class WaitingListController {
 
     @GetMapping("/api/waiting-list")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
-    @Operation(summary = "The waiting list as it stood on a clinic date: URGENT first, then oldest referral")
+    @Operation(summary = "The waiting list as it stood on a clinic date: URGENT first, then oldest referral",
+            description = "With each client's 6- and 18-week breach dates, and how many breach within 14 days. "
+                    + "Reporting gets the same figures without episode or client ids.")
     WaitingList waitingList(@Parameter(description = "clinic date, default today in DIT_ZONE", example = "2026-06-01")
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                             HttpServletResponse response, Authentication caller) {
         headers.describe(response, WaitingListProjection.NAME);
-        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
-        WaitingList list = queries.query(new FindWaitingList(date), ResponseTypes.instanceOf(WaitingList.class)).join();
-        return mayIdentifyClients(caller) ? list : list.withoutIdentifiers();
+        WaitingList list = queries.query(new FindWaitingList(dateOrToday(asOf)), ResponseTypes.instanceOf(WaitingList.class))
+                .join();
+        return ClientIdentifiers.mayBeShownTo(caller) ? list : list.withoutIdentifiers();
     }
 
-    /** Reporting sees aggregates only: the rows stay (waits, priorities), the ids that lead to a client do not. */
-    private static boolean mayIdentifyClients(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(role -> role.equals("ROLE_ADMIN") || role.equals("ROLE_SUPERVISOR"));
+    @GetMapping("/api/referrals/awaiting-assessment")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'REPORTING')")
+    @Operation(summary = "Referrals not yet assessed at the end of a clinic date: URGENT first, then oldest referral",
+            description = "Nobody waits unseen. Reporting gets the same rows without episode ids.")
+    AwaitingAssessment awaitingAssessment(@Parameter(description = "clinic date, default today in DIT_ZONE",
+                                                     example = "2026-06-01")
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                          LocalDate asOf, HttpServletResponse response, Authentication caller) {
+        headers.describe(response, WaitingListProjection.NAME);
+        AwaitingAssessment list = queries.query(new FindAwaitingAssessment(dateOrToday(asOf)),
+                ResponseTypes.instanceOf(AwaitingAssessment.class)).join();
+        return ClientIdentifiers.mayBeShownTo(caller) ? list : list.withoutIdentifiers();
+    }
+
+    private LocalDate dateOrToday(LocalDate asOf) {
+        return asOf == null ? LocalDate.now(clock) : asOf;
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The waiting list: who joined it and when they left it (allocation or ending), so the list can be shown as it
- * stood on any date.
+ * The waiting list: who was referred, when they joined the list and when they left it (allocation or ending), so the
+ * list, and the referrals still awaiting assessment, can be shown as they stood on any date.
  */
 @Component
 @ProcessingGroup(WaitingListProjection.NAME)
@@ -82,12 +82,38 @@ class WaitingListProjection {
                     LocalDate waitlistedOn = rs.getObject("waitlisted_on", LocalDate.class);
                     return new WaitingList.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),
                             Priority.valueOf(rs.getString("priority")), referredOn, waitlistedOn,
-                            ChronoUnit.DAYS.between(referredOn, asOf), ChronoUnit.DAYS.between(waitlistedOn, asOf));
+                            ChronoUnit.DAYS.between(referredOn, asOf), ChronoUnit.DAYS.between(waitlistedOn, asOf),
+                            WaitRules.breaches6WeeksOn(referredOn), WaitRules.breaches18WeeksOn(referredOn));
                 }, asOf, asOf);
         long over6 = entries.stream().filter(e -> !OutcomeRules.withinSixWeeks(e.daysSinceReferral())).count();
         long over18 = entries.stream().filter(e -> !OutcomeRules.withinEighteenWeeks(e.daysSinceReferral())).count();
+        long breaching6 = entries.stream()
+                .filter(e -> WaitRules.breachingWithinWarning(e.daysSinceReferral(), OutcomeRules.SIX_WEEKS_DAYS)).count();
+        long breaching18 = entries.stream()
+                .filter(e -> WaitRules.breachingWithinWarning(e.daysSinceReferral(), OutcomeRules.EIGHTEEN_WEEKS_DAYS)).count();
         return new WaitingList(asOf, entries.size(), over6, over18, share(over6, entries.size()), share(over18, entries.size()),
-                median(entries.stream().mapToLong(WaitingList.Entry::daysSinceReferral).sorted().toArray()), entries);
+                median(entries.stream().mapToLong(WaitingList.Entry::daysSinceReferral).sorted().toArray()), breaching6,
+                breaching18, entries);
+    }
+
+    /**
+     * Referred by the end of the date and neither assessed (waitlisted, or ended as not suitable on the assessment
+     * date) nor ended by then. An episode that is not waitlisted leaves this table only by ending, so {@code left_on} is
+     * its ending.
+     */
+    @QueryHandler
+    AwaitingAssessment handle(FindAwaitingAssessment query) {
+        LocalDate asOf = query.asOf();
+        List<AwaitingAssessment.Entry> entries = jdbc.query("""
+                SELECT episode_id, priority, referred_on FROM waiting_list_entry
+                 WHERE referred_on <= ? AND (waitlisted_on IS NULL OR waitlisted_on > ?) AND (left_on IS NULL OR left_on > ?)
+                 ORDER BY CASE priority WHEN 'URGENT' THEN 0 ELSE 1 END, referred_on, episode_id""",
+                (rs, i) -> {
+                    LocalDate referredOn = rs.getObject("referred_on", LocalDate.class);
+                    return new AwaitingAssessment.Entry(rs.getObject("episode_id", UUID.class),
+                            Priority.valueOf(rs.getString("priority")), referredOn, ChronoUnit.DAYS.between(referredOn, asOf));
+                }, asOf, asOf, asOf);
+        return new AwaitingAssessment(asOf, entries.size(), entries);
     }
 
     private static Double share(long part, int whole) {

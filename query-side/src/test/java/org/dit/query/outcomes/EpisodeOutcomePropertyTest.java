@@ -193,7 +193,7 @@ class EpisodeOutcomePropertyTest {
     }
 
     @Property
-    void givenAnyEpisode_whenOutcomeComputed_thenFlagsAreNullUnlessPaired(@ForAll("episodes") EpisodePlan plan) {
+    void givenAnyEpisode_whenOutcomeComputed_thenNoFlagIsRaisedUnlessPaired(@ForAll("episodes") EpisodePlan plan) {
         Told told = tell(plan);
         EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
         Statistics.label("paired").collect(told.paired())
@@ -210,17 +210,29 @@ class EpisodeOutcomePropertyTest {
                 .coverage(coverage -> coverage.check(true).percentage(share -> share > 5));
 
         assertThat(outcome.paired()).isEqualTo(told.paired());
-        List<Boolean> flags = new ArrayList<>();
-        flags.add(outcome.atCaseness());
-        flags.add(outcome.recovered());
-        flags.add(outcome.reliableImprovement());
-        flags.add(outcome.reliableDeterioration());
-        flags.add(outcome.reliableRecovery());
-        if (told.paired()) {
-            assertThat(flags).doesNotContainNull();
-        } else {
-            assertThat(flags).containsOnlyNulls();
+        if (!told.paired()) {
+            assertThat(List.of(outcome.recovered(), outcome.reliableImprovement(), outcome.reliableDeterioration(),
+                    outcome.reliableRecovery())).containsOnly(false);
         }
+    }
+
+    @Property
+    void givenAnyEpisode_whenOutcomeComputed_thenCasenessIsKnownExactlyWhenTheFirstScoresTellIt(
+            @ForAll("episodes") EpisodePlan plan) {
+        Told told = tell(plan);
+        EpisodeOutcome outcome = OutcomeRules.of(told.facts(), CLINIC_ZONE);
+        Integer firstPhq9 = told.first(told.phq9());
+        Integer firstGad7 = told.first(told.gad7());
+        boolean atCaseness = firstPhq9 != null && firstPhq9 >= PHQ9_CASENESS || firstGad7 != null && firstGad7 >= GAD7_CASENESS;
+        boolean notAtCaseness = firstPhq9 != null && firstGad7 != null && !atCaseness;
+        Statistics.label("caseness").collect(atCaseness ? "at caseness" : notAtCaseness ? "not at caseness" : "unknown")
+                .coverage(coverage -> {
+                    coverage.check("at caseness").count(count -> count > 0);
+                    coverage.check("not at caseness").count(count -> count > 0);
+                });
+
+        assertThat(outcome.atCaseness()).isEqualTo(atCaseness ? Boolean.TRUE : notAtCaseness ? Boolean.FALSE : null);
+        assertThat(outcome.notAtCaseness()).isEqualTo(notAtCaseness);
     }
 
     @Property
@@ -256,7 +268,7 @@ class EpisodeOutcomePropertyTest {
     void givenAnyEpisode_whenOutcomeComputed_thenRecoveredOnlyFromCaseness(@ForAll("episodes") EpisodePlan plan) {
         EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
 
-        if (Boolean.TRUE.equals(outcome.recovered())) {
+        if (outcome.recovered()) {
             assertThat(outcome.atCaseness()).isTrue();
         }
     }
@@ -265,7 +277,7 @@ class EpisodeOutcomePropertyTest {
     void givenAnyEpisode_whenReliablyRecovered_thenRecoveredAndReliablyImproved(@ForAll("episodes") EpisodePlan plan) {
         EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
 
-        if (Boolean.TRUE.equals(outcome.reliableRecovery())) {
+        if (outcome.reliableRecovery()) {
             assertThat(outcome.recovered()).isTrue();
             assertThat(outcome.reliableImprovement()).isTrue();
         }
@@ -276,8 +288,8 @@ class EpisodeOutcomePropertyTest {
             @ForAll("episodes") EpisodePlan plan) {
         EpisodeOutcome outcome = OutcomeRules.of(tell(plan).facts(), CLINIC_ZONE);
 
-        assertThat(Boolean.TRUE.equals(outcome.reliableImprovement())
-                && Boolean.TRUE.equals(outcome.reliableDeterioration())).isFalse();
+        assertThat(outcome.reliableImprovement()
+                && outcome.reliableDeterioration()).isFalse();
     }
 
     @Property

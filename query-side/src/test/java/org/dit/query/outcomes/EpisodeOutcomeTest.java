@@ -46,6 +46,7 @@ class EpisodeOutcomeTest {
     private static final int NO_SESSIONS = 0;
     private static final int ONE_SESSION = 1;
     private static final int TWO_SESSIONS = 2;
+    private static final int FIRST_SESSION = 1;
     private static final int SECOND_SESSION = 2;
 
     private static EpisodeOutcome outcomeOf(EpisodeHistory history) {
@@ -134,8 +135,20 @@ class EpisodeOutcomeTest {
 
             assertThat(outcome.paired()).isFalse();
             assertNoFlags(outcome);
+            assertThat(outcome.atCaseness()).as("caseness is told by the first scores, paired or not").isTrue();
             assertThat(outcome.firstPhq9()).isEqualTo(MODERATE_PHQ9);
             assertThat(outcome.lastPhq9()).isEqualTo(MODERATE_PHQ9);
+        }
+
+        @Test
+        void givenAnUnpairedEpisodeThatFellBelowCaseness_whenOutcomeComputed_thenStillNotRecovered() {
+            EpisodeOutcome outcome = outcomeOf(assessedModerate().attendedOn(FIRST_SESSION_ON, Instrument.PHQ9, MINIMAL_PHQ9)
+                    .attendedOn(SECOND_SESSION_ON).endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.finishedCourse()).isTrue();
+            assertThat(outcome.paired()).isFalse();
+            assertThat(outcome.atCaseness()).isTrue();
+            assertNoFlags(outcome);
         }
 
         @Test
@@ -195,6 +208,37 @@ class EpisodeOutcomeTest {
         }
 
         @Test
+        void givenNotAtCasenessAndUnpaired_whenOutcomeComputed_thenNotAtCasenessAllTheSame() {
+            EpisodeOutcome outcome = outcomeOf(referred().assessed(PHQ9_BELOW_CASENESS, GAD7_BELOW_CASENESS)
+                    .attendedWeekly(TWO_SESSIONS).endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.paired()).isFalse();
+            assertThat(outcome.atCaseness()).isFalse();
+            assertThat(outcome.notAtCaseness()).isTrue();
+        }
+
+        @Test
+        void givenTheOnlyPhq9EnteredInErrorAndGad7BelowCaseness_whenOutcomeComputed_thenCasenessIsUnknownNotNotAtCaseness() {
+            EpisodeOutcome outcome = outcomeOf(referred().assessed(SEVERE_PHQ9, GAD7_BELOW_CASENESS)
+                    .firstMeasureEnteredInError(Instrument.PHQ9).attendedWeekly(TWO_SESSIONS)
+                    .endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.firstPhq9()).isNull();
+            assertThat(outcome.atCaseness()).isNull();
+            assertThat(outcome.notAtCaseness()).as("a missing first score keeps it in the recovery denominators").isFalse();
+            assertNoFlags(outcome);
+        }
+
+        @Test
+        void givenTheOnlyPhq9EnteredInErrorAndGad7AtCaseness_whenOutcomeComputed_thenAtCaseness() {
+            EpisodeOutcome outcome = outcomeOf(referred().assessed(SEVERE_PHQ9, MODERATE_GAD7)
+                    .firstMeasureEnteredInError(Instrument.PHQ9).attendedWeekly(TWO_SESSIONS)
+                    .endedOn(ENDED_ON, EndReason.DROPPED_OUT));
+
+            assertThat(outcome.atCaseness()).isTrue();
+        }
+
+        @Test
         void givenScoresRisingReliably_whenPaired_thenReliableDeteriorationOnly() {
             EpisodeOutcome outcome = outcomeOf(assessedModerate().attendedOn(FIRST_SESSION_ON, SEVERE_PHQ9, SEVERE_GAD7)
                     .attendedOn(SECOND_SESSION_ON).endedOn(ENDED_ON, EndReason.DROPPED_OUT));
@@ -204,12 +248,12 @@ class EpisodeOutcomeTest {
             assertThat(outcome.recovered()).isFalse();
         }
 
+        /** An unpaired episode is neither recovered, improved nor deteriorated: false, not unknown (docs/design.md §3). */
         private static void assertNoFlags(EpisodeOutcome outcome) {
-            assertThat(outcome.atCaseness()).as("at caseness").isNull();
-            assertThat(outcome.recovered()).as("recovered").isNull();
-            assertThat(outcome.reliableImprovement()).as("reliable improvement").isNull();
-            assertThat(outcome.reliableDeterioration()).as("reliable deterioration").isNull();
-            assertThat(outcome.reliableRecovery()).as("reliable recovery").isNull();
+            assertThat(outcome.recovered()).as("recovered").isFalse();
+            assertThat(outcome.reliableImprovement()).as("reliable improvement").isFalse();
+            assertThat(outcome.reliableDeterioration()).as("reliable deterioration").isFalse();
+            assertThat(outcome.reliableRecovery()).as("reliable recovery").isFalse();
         }
     }
 
@@ -422,6 +466,55 @@ class EpisodeOutcomeTest {
                     .attendedOn(FIRST_SESSION_ON.plusDays(FOUR_WEEKS_IN_DAYS + ONE_DAY)));
 
             assertThat(outcome.daysFirstToSecondSession()).isEqualTo(FOUR_WEEKS_IN_DAYS + ONE_DAY);
+        }
+    }
+
+    @Nested
+    class EndCodes {
+
+        static Stream<Arguments> endings() {
+            return Stream.of(
+                    argumentSet("not suitable, before treatment: 10", EndReason.NOT_SUITABLE, NO_SESSIONS, 10),
+                    argumentSet("withdrew before treatment: 14 (declined)", EndReason.CLIENT_WITHDREW, NO_SESSIONS, 14),
+                    argumentSet("withdrew after one session: 47 (ended earlier than planned)", EndReason.CLIENT_WITHDREW,
+                            ONE_SESSION, 47),
+                    argumentSet("dropped out before treatment: 47", EndReason.DROPPED_OUT, NO_SESSIONS, 47),
+                    argumentSet("dropped out after two sessions: 47", EndReason.DROPPED_OUT, TWO_SESSIONS, 47),
+                    argumentSet("referred on before treatment: 13", EndReason.REFERRED_ON, NO_SESSIONS, 13),
+                    argumentSet("referred on after one session: 46", EndReason.REFERRED_ON, ONE_SESSION, 46),
+                    argumentSet("other before treatment: 95", EndReason.OTHER, NO_SESSIONS, 95),
+                    argumentSet("other after one session: 96", EndReason.OTHER, ONE_SESSION, 96));
+        }
+
+        @ParameterizedTest
+        @MethodSource("endings")
+        void givenAnEnding_whenOutcomeComputed_thenItCarriesTheReasonAndTheNationalEndCode(EndReason reason, int attended,
+                                                                                        int code) {
+            EpisodeOutcome outcome = outcomeOf(assessedModerate().attendedWeekly(attended).endedOn(ENDED_ON, reason));
+
+            assertThat(outcome.endReason()).isEqualTo(reason);
+            assertThat(outcome.nationalEndCode()).isEqualTo(code);
+        }
+
+        @Test
+        void givenTheOnlyAttendedSessionCorrectedToMissed_whenReferredOn_thenEndedBeforeTreatment() {
+            EpisodeOutcome outcome = outcomeOf(assessedModerate().attendedWeekly(ONE_SESSION)
+                    .attendanceCorrectedToMissed(FIRST_SESSION).endedOn(ENDED_ON, EndReason.REFERRED_ON));
+
+            assertThat(outcome.nationalEndCode()).isEqualTo(13);
+        }
+
+        @Test
+        void givenAnEpisodeNotEnded_whenOutcomeComputed_thenNoReasonAndNoCode() {
+            EpisodeOutcome outcome = outcomeOf(assessedModerate().attendedWeekly(ONE_SESSION));
+
+            assertThat(outcome.endReason()).isNull();
+            assertThat(outcome.nationalEndCode()).isNull();
+        }
+
+        @Test
+        void givenAnyOutcome_whenReported_thenItSaysTheGad7StandsInForAnxietyDisorderMeasures() {
+            assertThat(outcomeOf(assessedModerate()).note()).contains("GAD-7 stands in");
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.util.stream.Stream;
 
+import org.dit.events.episode.EndReason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,25 @@ class OutcomeRulesTest {
         @Test
         void givenBothInstrumentsAtCaseness_whenCasenessJudged_thenAtCaseness() {
             assertThat(OutcomeRules.atCaseness(PHQ9_AT_CASENESS, GAD7_AT_CASENESS)).isTrue();
+        }
+
+        static Stream<Arguments> firstScoresMaybeMissing() {
+            return Stream.of(
+                    argumentSet("both below: not at caseness", PHQ9_BELOW_CASENESS, GAD7_BELOW_CASENESS, false),
+                    argumentSet("PHQ-9 at caseness, GAD-7 below: at caseness", PHQ9_AT_CASENESS, GAD7_BELOW_CASENESS, true),
+                    argumentSet("PHQ-9 at caseness, no GAD-7: at caseness", PHQ9_AT_CASENESS, null, true),
+                    argumentSet("no PHQ-9, GAD-7 at caseness: at caseness", null, GAD7_AT_CASENESS, true),
+                    argumentSet("PHQ-9 below, no GAD-7: unknown", PHQ9_BELOW_CASENESS, null, null),
+                    argumentSet("no PHQ-9, GAD-7 below: unknown", null, GAD7_BELOW_CASENESS, null),
+                    argumentSet("neither: unknown", null, null, null));
+        }
+
+        @ParameterizedTest
+        @MethodSource("firstScoresMaybeMissing")
+        void givenFirstScoresOneMaybeMissing_whenCasenessJudged_thenNotAtCasenessOnlyWhenBothArePresentAndBelow(
+                Integer firstPhq9, Integer firstGad7, Boolean atCaseness) {
+            assertThat(OutcomeRules.casenessAtStart(firstPhq9, firstGad7)).isEqualTo(atCaseness);
+            assertThat(OutcomeRules.notAtCaseness(firstPhq9, firstGad7)).isEqualTo(Boolean.FALSE.equals(atCaseness));
         }
     }
 
@@ -188,6 +208,32 @@ class OutcomeRulesTest {
         @Test
         void givenFirstSession127DaysAfterReferral_whenWaitJudged_thenNotWithinEighteenWeeks() {
             assertThat(OutcomeRules.withinEighteenWeeks(EIGHTEEN_WEEKS_IN_DAYS + 1)).isFalse();
+        }
+    }
+
+    @Nested
+    class NationalEndCodes {
+
+        static Stream<Arguments> codes() {
+            return Stream.of(
+                    argumentSet("not suitable before treatment", EndReason.NOT_SUITABLE, false, 10),
+                    argumentSet("not suitable after treatment started", EndReason.NOT_SUITABLE, true, 10),
+                    argumentSet("withdrew before treatment: declined", EndReason.CLIENT_WITHDREW, false, 14),
+                    argumentSet("withdrew after treatment started: ended early", EndReason.CLIENT_WITHDREW, true, 47),
+                    argumentSet("completed before treatment", EndReason.COMPLETED, false, 46),
+                    argumentSet("completed", EndReason.COMPLETED, true, 46),
+                    argumentSet("dropped out before treatment", EndReason.DROPPED_OUT, false, 47),
+                    argumentSet("dropped out", EndReason.DROPPED_OUT, true, 47),
+                    argumentSet("referred on before treatment", EndReason.REFERRED_ON, false, 13),
+                    argumentSet("referred on after treatment started", EndReason.REFERRED_ON, true, 46),
+                    argumentSet("other before treatment", EndReason.OTHER, false, 95),
+                    argumentSet("other after treatment started", EndReason.OTHER, true, 96));
+        }
+
+        @ParameterizedTest
+        @MethodSource("codes")
+        void givenAnEndReason_whenCoded_thenTheNationalEndCodeOfDesign3(EndReason reason, boolean treated, int code) {
+            assertThat(OutcomeRules.nationalEndCode(reason, treated)).isEqualTo(code);
         }
     }
 }
