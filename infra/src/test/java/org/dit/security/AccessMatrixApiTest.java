@@ -171,6 +171,14 @@ class AccessMatrixApiTest {
     }
 
     @Test
+    void givenAPathNoEndpointServes_whenASignedInUserAsks_then404_andAnAnonymousCaller401() {
+        Api.Response unknown = users.get("reporting").get("/api/nothing-here");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(users.get("anonymous").get("/api/nothing-here").status()).isEqualTo(401);
+    }
+
+    @Test
     void givenBadCredentials_whenCalling_then401WithAProblem() {
         Api.Response wrongPassword = lead.withPassword("admin", "not-the-password").get("/api/caseloads");
         Api.Response forgedToken = lead.withBearer(TestTokens.token("x", List.of("ADMIN"), null) + "tampered")
