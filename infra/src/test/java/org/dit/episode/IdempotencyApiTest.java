@@ -123,14 +123,15 @@ class IdempotencyApiTest {
     @Test
     void givenAKeyUsedByOneUser_whenAnotherUserSendsTheSameRequestWithIt_thenItIsTheirOwnCommand() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
-        Api.Response lead = api.post("/api/episodes", referral, "Idempotency-Key", key);
+        // one client has one open episode, so the same request twice is a therapist's registration
+        Map<String, Object> registration = Map.of("name", "Sam Testwell", "accreditation", "QUALIFIED", "maxCaseload", 3);
+        Api.Response lead = api.post("/api/therapists", registration, "Idempotency-Key", key);
 
-        Api.Response other = api.as("admin").post("/api/episodes", referral, "Idempotency-Key", key);
+        Api.Response other = api.as("admin").post("/api/therapists", registration, "Idempotency-Key", key);
 
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.header("Idempotent-Replayed")).isNull();
-        assertThat(other.json().get("episodeId").asText()).isNotEqualTo(lead.json().get("episodeId").asText());
+        assertThat(other.json().get("therapistId").asText()).isNotEqualTo(lead.json().get("therapistId").asText());
     }
 
     @Test

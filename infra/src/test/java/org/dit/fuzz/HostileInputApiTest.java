@@ -381,7 +381,7 @@ class HostileInputApiTest {
                             return false;
                         }
                     }
-                    return statuses.size() == 4;
+                    return statuses.size() == 5;
                 });
     }
 
@@ -435,6 +435,7 @@ class HostileInputApiTest {
         private final List<String> waiting = new ArrayList<>();
         private final List<String> inTherapy = new ArrayList<>();
         private final List<String[]> measured = new ArrayList<>();
+        private final List<String> clients = new ArrayList<>();
         private int slots;
 
         Pool(String therapistId) {
@@ -442,6 +443,7 @@ class HostileInputApiTest {
         }
 
         void grow() {
+            clients.add(clinic.registerClient());
             referred.add(clinic.referClient());
             waiting.add(clinic.waitingClient());
             String episodeId = freshInTherapy();
@@ -479,6 +481,11 @@ class HostileInputApiTest {
         @Override
         public String inTherapy(Random random) {
             return recent(inTherapy, random);
+        }
+
+        @Override
+        public String client(Random random) {
+            return recent(clients, random);
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.dit.DitApplication;
 import org.dit.support.Api;
 import org.dit.support.Clinic;
+import org.dit.support.TestMasterKey;
 import org.dit.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -61,7 +62,7 @@ class DatabaseOutageTest {
         // no users in configuration: Basic sign-in reads the security_user table on every request
         return new SpringApplication(DitApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.datasource.password=", "--dit.crypto.master-key=" + TestMasterKey.BASE64,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile(),
                 "--logging.level.root=WARN", "--logging.level.org.axonframework.eventhandling.pooled=ERROR");
     }
@@ -142,7 +143,7 @@ class DatabaseOutageTest {
             // follows within that bound once the database is back
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 JsonNode statuses = bearer.get("/api/admin/projections").json();
-                boolean all = statuses.size() == 4;
+                boolean all = statuses.size() == 5;
                 for (JsonNode status : statuses) {
                     all &= status.get("caughtUp").asBoolean();
                 }

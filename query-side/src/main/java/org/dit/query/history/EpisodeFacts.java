@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dit.events.episode.ClientReferred;
+import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
 import org.dit.events.episode.EndReason;
@@ -128,6 +129,8 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             next.status = EpisodeStatus.ENDED;
             next.endedOn = e.endedOn();
             next.endReason = e.reason();
+        } else if (event instanceof EpisodeClientLinked e) {
+            next.clientId = e.clientId().value();
         }
         // AssessmentCompleted: suitability shows in what follows (waitlisted, or ended as not suitable)
         return next.build();

@@ -1,0 +1,53 @@
+package org.dit.command.client;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.dit.events.ClientId;
+import org.dit.events.EpisodeId;
+
+/**
+ * The command side's view across clients and their episodes, from lookups that {@link ClientLookups} writes from
+ * the events in the transaction that appends them. Every method runs in the transaction of the command that asks.
+ */
+public interface ClientRegistry {
+
+    /** Whether a client record exists for the id, and whether it was erased. */
+    enum Standing { UNKNOWN, REGISTERED, ERASED }
+
+    Standing standing(ClientId clientId);
+
+    /** The client registered under this NHS number (ten digits), if any; an erased client holds none. */
+    Optional<ClientId> holderOfNhsNumber(String nhsNumber);
+
+    /** The client's episode that has not ended, if any. */
+    Optional<EpisodeId> openEpisode(ClientId clientId);
+
+    /** The day the client's last episode ended; empty when none has (or there was none). */
+    Optional<LocalDate> lastEpisodeEnded(ClientId clientId);
+
+    /**
+     * @throws ClientNotFound    unless a client record exists for the id
+     * @throws ClientForgotten   when the client was erased
+     * @throws OpenEpisodeExists when one of the client's episodes has not ended
+     */
+    default void requireReferable(ClientId clientId) {
+        requireRegistered(clientId);
+        openEpisode(clientId).ifPresent(open -> {
+            throw new OpenEpisodeExists(clientId, open);
+        });
+    }
+
+    /**
+     * @throws ClientNotFound  unless a client record exists for the id
+     * @throws ClientForgotten when the client was erased
+     */
+    default void requireRegistered(ClientId clientId) {
+        switch (standing(clientId)) {
+            case UNKNOWN -> throw new ClientNotFound(clientId);
+            case ERASED -> throw new ClientForgotten(clientId);
+            case REGISTERED -> {
+            }
+        }
+    }
+}
