@@ -72,7 +72,7 @@ final class HostileCorpus {
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("POST", "/api/therapists", ADMIN, r -> map("name", "Fuzz Testwell", "accreditation", "QUALIFIED",
                 "maxCaseload", 12)));
-        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral())));
+        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral(targets.client(r)))));
         all.add(new Endpoint("POST", "/api/clients", ADMIN, r -> new LinkedHashMap<>(Clinic.inventedClient())));
         all.add(new Endpoint("POST", "/api/clients/{client}/details", ADMIN, r -> {
             Map<String, Object> body = new LinkedHashMap<>(Clinic.inventedClient());
@@ -107,6 +107,8 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
+        // every pool episode names a registered client: a valid link is refused (409), never applied
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
         all.add(new Endpoint("GET", "/api/clients?familyName=Testclient&dateOfBirth=1990-05-17", ADMIN, null));
         all.add(new Endpoint("GET", "/api/clients/{client}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));

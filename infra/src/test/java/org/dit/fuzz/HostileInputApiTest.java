@@ -132,28 +132,30 @@ class HostileInputApiTest {
     @Test
     void givenABodyOneByteOverTheLimit_thenRefusedWith413BeforeItIsParsed_andOneAtTheLimitIsAccepted() {
         long limit = maxRequestSize.toBytes();
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
 
-        HostileHttp.Answer over = http.send(referral(padded(Clinic.referral(), limit + 1), false));
+        HostileHttp.Answer over = http.send(referral(padded(referral, limit + 1), false));
         assertThat(over.status()).as(over.body()).isEqualTo(413);
         assertProblem(over, "/problems/payload-too-large");
         assertThat(head()).isEqualTo(before);
 
-        HostileHttp.Answer atLimit = http.send(referral(padded(Clinic.referral(), limit), false));
+        HostileHttp.Answer atLimit = http.send(referral(padded(referral, limit), false));
         assertThat(atLimit.status()).as(atLimit.body()).isEqualTo(201);
     }
 
     @Test
     void givenAChunkedBodyWithoutLength_thenTheLimitHoldsToo() {
         long limit = maxRequestSize.toBytes();
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
 
-        HostileHttp.Answer over = http.send(referral(padded(Clinic.referral(), limit + 1), true));
+        HostileHttp.Answer over = http.send(referral(padded(referral, limit + 1), true));
         assertThat(over.status()).as(over.body()).isEqualTo(413);
         assertProblem(over, "/problems/payload-too-large");
         assertThat(head()).isEqualTo(before);
 
-        HostileHttp.Answer within = http.send(referral(padded(Clinic.referral(), limit), true));
+        HostileHttp.Answer within = http.send(referral(padded(referral, limit), true));
         assertThat(within.status()).as(within.body()).isEqualTo(201);
     }
 
@@ -272,9 +274,10 @@ class HostileInputApiTest {
     @Test
     void givenDatesOffTheCalendar_thenInvalidInputNamingTheField_andNothingAppended() {
         String episodeId = pool.freshInTherapy();
+        String clientId = clinic.registerClient();
         long before = head();
         for (String date : List.of("-999999999-01-01", "-5000-01-01", "0000-01-01", "1899-12-31")) {
-            Map<String, Object> referral = new LinkedHashMap<>(Clinic.referral());
+            Map<String, Object> referral = new LinkedHashMap<>(Clinic.referral(clientId));
             referral.put("referredOn", date);
             assertInvalid(api.post("/api/episodes", referral), "referredOn");
             assertInvalid(api.post("/api/episodes/" + episodeId + "/measures",
@@ -292,8 +295,9 @@ class HostileInputApiTest {
 
     @Test
     void givenACommandWhoseAcceptHeaderRulesOutJson_thenItIsStillAnsweredInJson_sinceItsEventsAreCommitted() {
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
-        Api.Response response = api.post("/api/episodes", Clinic.referral(), "Accept", "text/html");
+        Api.Response response = api.post("/api/episodes", referral, "Accept", "text/html");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.contentType()).startsWith("application/json");
@@ -303,10 +307,11 @@ class HostileInputApiTest {
 
     @Test
     void givenAWildcardContentType_thenUnsupportedMediaType() {
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
         for (String type : List.of("*/*", "application/*")) {
             HostileHttp.Answer answer = http.send(new HostileRequest("POST", "/api/episodes", type,
-                    padded(Clinic.referral(), 300), false, auth("clinic-lead"), false, "wildcard content type"));
+                    padded(referral, 300), false, auth("clinic-lead"), false, "wildcard content type"));
             assertThat(answer.status()).as(answer.body()).isEqualTo(415);
             assertProblem(answer, "/problems/unsupported-media-type");
         }

@@ -86,6 +86,7 @@ class DatabaseOutageTest {
 
             String therapistId = clinic.registerTherapist(10);
             String waiting = clinic.referClient();
+            Map<String, Object> referral = Clinic.referral(bearer);
             assertThat(basic.get("/api/caseloads").status()).isEqualTo(200);
             assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
 
@@ -101,7 +102,6 @@ class DatabaseOutageTest {
             assertThat(anonymous.get("/actuator/health/liveness").status()).as("a restart would not help").isEqualTo(200);
 
             // the rest at once, as many clients would: each must be answered within the bound on its own
-            Map<String, Object> referral = Clinic.referral();
             String key = UUID.randomUUID().toString();
             Map<String, Supplier<Api.Response>> requests = Map.of(
                     "new referral", () -> bearer.post("/api/episodes", referral, "Idempotency-Key", key),

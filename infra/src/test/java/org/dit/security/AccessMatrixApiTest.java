@@ -77,7 +77,7 @@ class AccessMatrixApiTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("register therapist", "POST", "/api/therapists",
                 Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3), admin));
-        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(), admin));
+        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(lead), admin));
         cases.add(new Case("assess", "POST", "/api/episodes/" + referredEpisode + "/assessment", Clinic.suitableAssessment(), admin));
         cases.add(new Case("allocate", "POST", "/api/episodes/" + waitingEpisode + "/allocation",
                 Map.of("therapistId", therapistB, "allocatedOn", "2026-03-16"), admin));

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -119,9 +118,9 @@ public final class Clinic {
         return last[0];
     }
 
-    public static Map<String, Object> referral() {
-        return Map.of("clientId", UUID.randomUUID().toString(), "referralSource", "GP", "referredOn", REFERRED_ON.toString(),
-                "presentingProblem", "DEPRESSION", "priority", "ROUTINE");
+    /** A referral of an invented client, registered first through {@code api} (a referral names a registered client). */
+    public static Map<String, Object> referral(Api api) {
+        return referral(new Clinic(api).registerClient());
     }
 
     public static Map<String, Object> referral(String clientId) {
@@ -136,7 +135,7 @@ public final class Clinic {
     }
 
     public String referClient() {
-        Api.Response response = api.post("/api/episodes", referral());
+        Api.Response response = api.post("/api/episodes", referral(api));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("episodeId").asText();
     }

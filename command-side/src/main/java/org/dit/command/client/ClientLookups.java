@@ -66,7 +66,7 @@ public class ClientLookups {
 
     @EventHandler
     void on(EpisodeClientLinked event) {
-        jdbc.update("UPDATE cmd_episode_client SET client_id = ? WHERE episode_id = ?", event.clientId().value(),
+        jdbc.update("UPDATE cmd_episode_client SET client_id = ?, legacy = FALSE WHERE episode_id = ?", event.clientId().value(),
                 event.episodeId().value());
     }
 

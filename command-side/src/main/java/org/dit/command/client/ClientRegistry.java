@@ -39,6 +39,27 @@ public interface ClientRegistry {
     }
 
     /**
+     * An episode may be linked to a registered client only while its own client id has no client record (it was
+     * referred before clients were registered), and an open episode only to a client with no other open episode.
+     *
+     * @throws EpisodeClientRegistered when the episode's client id is a client record
+     * @throws ClientNotFound          unless the target is a registered client
+     * @throws ClientForgotten         when the target was erased
+     * @throws OpenEpisodeExists       when the episode is open and so is one of the target's
+     */
+    default void requireLinkable(EpisodeId episodeId, ClientId current, ClientId target, boolean episodeOpen) {
+        if (standing(current) != Standing.UNKNOWN) {
+            throw new EpisodeClientRegistered(episodeId, current);
+        }
+        requireRegistered(target);
+        if (episodeOpen) {
+            openEpisode(target).filter(open -> !open.equals(episodeId)).ifPresent(open -> {
+                throw new OpenEpisodeExists(target, open);
+            });
+        }
+    }
+
+    /**
      * @throws ClientNotFound  unless a client record exists for the id
      * @throws ClientForgotten when the client was erased
      */
