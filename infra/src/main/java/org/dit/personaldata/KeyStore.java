@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commits before anything is encrypted under it: a command that rolls back leaves an unused key, never data under a
  * key that was not kept.
  */
-public final class KeyStore {
+public final class KeyStore implements DataKeys {
 
     private static final int CACHE_ENTRIES = 10_000;
 
@@ -46,6 +46,16 @@ public final class KeyStore {
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cacheNanos = cacheFor.toNanos();
+    }
+
+    @Override
+    public byte[] forWriting(UUID clientId) {
+        return dataKeyForWriting(clientId);
+    }
+
+    @Override
+    public Optional<byte[]> find(UUID clientId) {
+        return dataKey(clientId);
     }
 
     /** The client's data key, created when they have none; refused once it was destroyed. */

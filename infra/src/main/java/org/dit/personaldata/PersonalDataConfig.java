@@ -3,6 +3,7 @@ package org.dit.personaldata;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dit.events.client.BlindIndex;
 import org.dit.query.client.ClientDetailsVault;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,5 +54,15 @@ class PersonalDataConfig {
     @Bean
     ClientDetailsVault clientDetailsVault(KeyStore keys) {
         return new SealedClientDetails(keys);
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(KeyStore keys) {
+        return new PersonalDataCipher(keys, new ObjectMapper());
+    }
+
+    @Bean
+    DataSubjects dataSubjects(JdbcTemplate jdbc) {
+        return new DataSubjects(jdbc);
     }
 }

@@ -33,7 +33,7 @@ class ReplayApiTest {
             "caseload_episode", "episode_id",
             "waiting_list_entry", "episode_id",
             "outcome_episode", "episode_id",
-            // client_view's details are sealed afresh (a new nonce) by a replay: ClientReplayApiTest compares its answers
+            // client_view's details are sealed afresh (a new nonce) by a replay: PersonalDataApiTest compares its answers
             "client_episode", "episode_id");
 
     @LocalServerPort
