@@ -135,6 +135,10 @@ public class AccessLog implements WebMvcConfigurer, HandlerInterceptor, Response
         if (episodeId != null) {
             episodes.add(episodeId);
         }
+        UUID clientId = pathVariable(request, "clientId");
+        if (clientId != null) {
+            clients.add(clientId);
+        }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String query = request.getQueryString();
         String actor = Actors.of(request);

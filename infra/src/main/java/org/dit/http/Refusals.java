@@ -11,6 +11,7 @@ import org.dit.query.QueryRefused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,7 +32,9 @@ class Refusals {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> refused(RuleViolation e) {
-        return Problems.respond(Problems.problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage()));
+        ProblemDetail problem = Problems.problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(InvalidQuery.class)

@@ -45,6 +45,24 @@ public class Access {
                 && own.toString().equalsIgnoreCase(therapistId.toString());
     }
 
+    /** A therapist allocated (now or before) to one of the client's episodes. */
+    public boolean therapistOfClient(Authentication authentication, Object clientId) {
+        UUID therapistId = Callers.therapistId(authentication);
+        UUID client = clientId == null ? null : uuid(clientId.toString());
+        return Callers.has(authentication, Role.THERAPIST) && therapistId != null && client != null
+                && Boolean.TRUE.equals(jdbc.queryForObject("""
+                        SELECT EXISTS (SELECT 1 FROM cmd_episode_client e JOIN cmd_caseload c ON c.episode_id = e.episode_id
+                                        WHERE e.client_id = ? AND c.therapist_id = ?)""", Boolean.class, client, therapistId));
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private boolean isAllocatedTo(UUID therapistId, String episodeId) {
         UUID episode;
         try {

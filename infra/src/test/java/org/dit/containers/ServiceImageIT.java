@@ -51,6 +51,7 @@ class ServiceImageIT {
                 "-e", "SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl(),
                 "-e", "SPRING_DATASOURCE_USERNAME=" + postgres.getUsername(),
                 "-e", "SPRING_DATASOURCE_PASSWORD=" + postgres.getPassword(),
+                "-e", "DIT_CRYPTO_MASTER_KEY=" + org.dit.support.TestMasterKey.BASE64,
                 "-e", "SPRING_FLYWAY_USER=" + LocalPostgresContainer.OWNER,
                 "-e", "SPRING_FLYWAY_PASSWORD=" + LocalPostgresContainer.OWNER_PASSWORD, IMAGE).strip();
         Awaitility.await("the service in its container to answer health UP").atMost(Duration.ofSeconds(120))
@@ -71,14 +72,14 @@ class ServiceImageIT {
     @Test
     void givenTheImage_whenUsedAndStopped_thenItServesAndStopsCleanly() throws Exception {
         Api admin = new Api(port).withPassword("admin", firstAdminPassword());
-        Api.Response referral = admin.post("/api/episodes", Clinic.referral());
+        Api.Response referral = admin.post("/api/episodes", Clinic.referral(admin));
         assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
         assertThat(admin.get("/api/outcomes?from=2026-01-01&to=2026-12-31").status()).isEqualTo(200);
         assertThat(admin.get("/api/waiting-list").status()).isEqualTo(200);
 
         String key = UUID.randomUUID().toString();
         CompletableFuture<Api.Response> inFlight = CompletableFuture.supplyAsync(() ->
-                admin.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key));
+                admin.post("/api/episodes", Clinic.referral(admin), "Idempotency-Key", key));
         String exit = run(90, "sh", "-c", "docker stop --time 60 " + container + " >/dev/null && docker wait " + container);
 
         Api.Response answered = inFlight.get(30, TimeUnit.SECONDS);

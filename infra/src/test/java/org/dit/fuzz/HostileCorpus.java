@@ -40,6 +40,9 @@ final class HostileCorpus {
 
         String therapist();
 
+        /** A registered client. */
+        String client(Random random);
+
         long head();
     }
 
@@ -70,7 +73,13 @@ final class HostileCorpus {
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("POST", "/api/therapists", ADMIN, r -> map("name", "Fuzz Testwell", "accreditation", "QUALIFIED",
                 "maxCaseload", 12)));
-        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral())));
+        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral(targets.client(r)))));
+        all.add(new Endpoint("POST", "/api/clients", ADMIN, r -> new LinkedHashMap<>(Clinic.inventedClient())));
+        all.add(new Endpoint("POST", "/api/clients/{client}/details", ADMIN, r -> {
+            Map<String, Object> body = new LinkedHashMap<>(Clinic.inventedClient());
+            body.put("reason", "Typing error at registration");
+            return body;
+        }));
         all.add(new Endpoint("POST", "/api/episodes/{referred}/assessment", ADMIN, r -> {
             Map<String, Object> body = new LinkedHashMap<>(Clinic.suitableAssessment());
             body.put("notes", "Low mood since moving city");
@@ -99,6 +108,10 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
+        // every pool episode names a registered client: a valid link is refused (409), never applied
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
+        all.add(new Endpoint("GET", "/api/clients?familyName=Testclient&dateOfBirth=1990-05-17", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/clients/{client}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
@@ -154,6 +167,7 @@ final class HostileCorpus {
         values.put("measured", measured[0]);
         values.put("measure", measured[1]);
         values.put("therapist", targets.therapist());
+        values.put("client", targets.client(random));
         values.put("n", String.valueOf(1 + random.nextInt(3)));
         values.put("after", String.valueOf(Math.max(0, targets.head() - 5)));
         values.put("projection", pick(HOSTILE_SEGMENTS));

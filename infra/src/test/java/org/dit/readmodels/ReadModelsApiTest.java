@@ -63,7 +63,7 @@ class ReadModelsApiTest {
     }
 
     private String refer(String referredOn, String priority) {
-        Api.Response response = api.post("/api/episodes", Map.of("clientId", UUID.randomUUID().toString(),
+        Api.Response response = api.post("/api/episodes", Map.of("clientId", new Clinic(api).registerClient(),
                 "referralSource", "Self", "referredOn", referredOn, "presentingProblem", "MIXED", "priority", priority));
         assertThat(response.status()).isEqualTo(201);
         return response.json().get("episodeId").asText();

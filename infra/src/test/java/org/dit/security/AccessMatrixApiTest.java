@@ -40,6 +40,7 @@ class AccessMatrixApiTest {
     String episodeOfA;
     String referredEpisode;
     String waitingEpisode;
+    String clientOfA;
 
     record Case(String name, String method, String path, Object body, Set<String> allowed) {
     }
@@ -56,7 +57,7 @@ class AccessMatrixApiTest {
         clinic.clientInTherapyWith(therapistB);
         referredEpisode = clinic.referClient();
         waitingEpisode = clinic.waitingClient();
-        clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1);
+        clientOfA = clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1).get("clientId").asText();
 
         users.put("admin", lead.as("admin"));
         users.put("supervisor", lead.as("supervisor"));
@@ -76,7 +77,7 @@ class AccessMatrixApiTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("register therapist", "POST", "/api/therapists",
                 Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3), admin));
-        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(), admin));
+        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(lead), admin));
         cases.add(new Case("assess", "POST", "/api/episodes/" + referredEpisode + "/assessment", Clinic.suitableAssessment(), admin));
         cases.add(new Case("allocate", "POST", "/api/episodes/" + waitingEpisode + "/allocation",
                 Map.of("therapistId", therapistB, "allocatedOn", "2026-03-16"), admin));
@@ -99,6 +100,13 @@ class AccessMatrixApiTest {
                 Map.of("additionalSessions", 1, "approvedBy", "Supervisor", "reason", "check"), Set.of("supervisor")));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
+        Map<String, Object> correction = new LinkedHashMap<>(Clinic.inventedClient());
+        correction.put("reason", "check");
+        cases.add(new Case("register client", "POST", "/api/clients", Clinic.inventedClient(), admin));
+        cases.add(new Case("correct client", "POST", "/api/clients/" + clientOfA + "/details", correction, admin));
+        cases.add(new Case("search clients", "GET", "/api/clients?nhsNumber=" + Clinic.testNhsNumber(), null,
+                Set.of("admin", "supervisor", "therapistA", "therapistB")));
+        cases.add(new Case("read client", "GET", "/api/clients/" + clientOfA, null, adminAndClinicians));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));

@@ -16,7 +16,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.dit.command.InvalidInput;
+import org.dit.command.client.ClientRegistry;
+import org.dit.command.client.LinkEpisodeToClient;
 import org.dit.command.therapist.TherapistRoster;
+import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
 import org.dit.events.TherapistId;
@@ -26,6 +29,7 @@ import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
 import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
 import org.dit.events.episode.FocusAgreed;
@@ -57,6 +61,7 @@ class Episode {
 
     @AggregateIdentifier
     private EpisodeId episodeId;
+    private ClientId clientId;
     private EpisodeStatus status;
     private LocalDate referredOn;
     private boolean assessed;
@@ -72,12 +77,13 @@ class Episode {
     }
 
     @CommandHandler
-    Episode(ReferClient command, Clock clock) {
+    Episode(ReferClient command, Clock clock, ClientRegistry clients) {
         InvalidInput.require("clientId", command.clientId());
         String source = InvalidInput.requireText("referralSource", command.referralSource());
         InvalidInput.require("presentingProblem", command.presentingProblem());
         InvalidInput.require("priority", command.priority());
         EpisodePolicy.requireNotInFuture("referredOn", command.referredOn(), clock);
+        clients.requireReferable(command.clientId());
         apply(new ClientReferred(command.episodeId(), command.clientId(), source, command.referredOn(),
                 command.presentingProblem(), command.priority()));
     }
@@ -258,9 +264,18 @@ class Episode {
         open.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE, "therapy ended")));
     }
 
+    /** Only an episode whose client was never registered (referred before clients were) is linked to one. */
+    @CommandHandler
+    void handle(LinkEpisodeToClient command, ClientRegistry clients) {
+        ClientId client = InvalidInput.require("clientId", command.clientId());
+        clients.requireLinkable(episodeId, clientId, client, status != EpisodeStatus.ENDED);
+        apply(new EpisodeClientLinked(episodeId, clientId, client));
+    }
+
     @EventSourcingHandler
     void on(ClientReferred event) {
         episodeId = event.episodeId();
+        clientId = event.clientId();
         status = EpisodeStatus.REFERRED;
         referredOn = event.referredOn();
         courseLength = Phase.DEFAULT_COURSE_LENGTH;
@@ -346,6 +361,11 @@ class Episode {
     @EventSourcingHandler
     void on(TherapyEnded event) {
         status = EpisodeStatus.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(EpisodeClientLinked event) {
+        clientId = event.clientId();
     }
 
     private EpisodePolicy policy() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dit.command.client.InMemoryClientRegistry;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
@@ -54,6 +55,13 @@ final class Episodes {
     /** Another client's episode with the same therapist. */
     static final EpisodeId ANOTHER_EPISODE = EpisodeId.of("3b9e6a2c-5d1f-4e8a-b7c2-9f0e1d2c3b02");
     static final ClientId CLIENT = ClientId.of("a1c2e3f4-0b1d-4c5e-8f70-123456789abc");
+    /** NHS number 999 000 0034: a test number, never issued to a person. */
+    static final String CLIENT_NHS_NUMBER = "9990000034";
+
+    /** The client registered and in no other episode. */
+    static InMemoryClientRegistry clientRegistry() {
+        return new InMemoryClientRegistry().registered(CLIENT, CLIENT_NHS_NUMBER);
+    }
 
     static final String REFERRAL_SOURCE = "GP practice";
     static final PresentingProblem PROBLEM = PresentingProblem.DEPRESSION;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.dit.command.client.RegisterClient;
 import org.dit.command.episode.EndTherapy;
 import org.dit.command.episode.RecordAssessment;
 import org.dit.command.episode.ReferClient;
@@ -50,6 +51,7 @@ final class ClinicPlanner {
     private final ZoneId zone;
     private final int size;
     private final LocalDate start;
+    private final DemoClients clients = new DemoClients();
 
     ClinicPlanner(Random random, LocalDate today, ZoneId zone, int size) {
         if (size < 1) {
@@ -186,6 +188,8 @@ final class ClinicPlanner {
             }
         }
         List<Step> front = new ArrayList<>();
+        front.add(new Step(at(referredOn, LocalTime.of(9, 30)), new RegisterClient(client,
+                DemoClients.details(client, clients.nextNhsNumber(client), referredOn))));
         front.add(new Step(at(referredOn, LocalTime.of(10, 0)),
                 new ReferClient(id, client, source, referredOn, problem, priority)));
         if (assessedOn != null) {

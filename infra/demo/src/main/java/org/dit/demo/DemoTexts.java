@@ -13,6 +13,13 @@ final class DemoTexts {
     static final List<String> TRAINEE_NAMES = List.of("Casimir Puddlewick (demo)", "Wren Applebramble (demo)",
             "Bartholomew Snorkelby (demo)");
 
+    static final List<String> CLIENT_GIVEN_NAMES = List.of("Tamsin", "Florian", "Ottoline", "Barnaby", "Isolde", "Quentin",
+            "Peregrine", "Clementine", "Evander", "Philippa", "Lysander", "Rosalind", "Tobias", "Henrietta", "Ambrose",
+            "Cordelia");
+    static final List<String> CLIENT_FAMILY_NAMES = List.of("Mossbottom (demo)", "Fenwhistle (demo)",
+            "Crumbleworth (demo)", "Dapplegate (demo)", "Hollyhock (demo)", "Tumbleweed (demo)", "Wobblestone (demo)",
+            "Pennyfeather (demo)", "Bramblecombe (demo)", "Larkspur (demo)", "Gooseberry (demo)", "Ravelthorpe (demo)");
+
     static final List<String> REFERRAL_SOURCES = List.of("GP", "GP", "GP", "Self-referral", "Self-referral",
             "Community mental health team", "Occupational health", "University wellbeing service", "Perinatal service");
 

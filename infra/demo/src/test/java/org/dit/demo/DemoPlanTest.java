@@ -25,6 +25,7 @@ import org.dit.command.episode.AllocateTherapist;
 import org.dit.command.episode.BookSession;
 import org.dit.command.episode.CancelSession;
 import org.dit.command.episode.EndTherapy;
+import org.dit.command.client.RegisterClient;
 import org.dit.command.episode.ReferClient;
 import org.dit.command.episode.RescheduleSession;
 import org.dit.demo.DemoPlan.EpisodePlan;
@@ -158,8 +159,25 @@ class DemoPlanTest {
         DemoPlan plan = plan(DemoClinic.DEFAULT_SEED, DemoClinic.DEFAULT_EPISODES);
         LocalDate today = LocalDate.now(CLOCK);
         for (EpisodePlan episode : plan.episodes()) {
-            ReferClient referral = (ReferClient) episode.steps().get(0).command();
+            ReferClient referral = (ReferClient) episode.steps().get(1).command();
             assertThat(referral.referredOn()).isBeforeOrEqualTo(today).isAfterOrEqualTo(today.minusMonths(19));
+        }
+    }
+
+    @Test
+    void givenThePlan_whenItsClientsAreRegistered_thenEachIsInventedWithAUniqueTestNhsNumberBeforeTheReferral() {
+        DemoPlan plan = plan(DemoClinic.DEFAULT_SEED, DemoClinic.DEFAULT_EPISODES);
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (EpisodePlan episode : plan.episodes()) {
+            RegisterClient registration = (RegisterClient) episode.steps().get(0).command();
+            ReferClient referral = (ReferClient) episode.steps().get(1).command();
+            assertThat(registration.clientId()).isEqualTo(referral.clientId()).isEqualTo(episode.episode().clientId());
+            assertThat(episode.steps().get(0).at()).isBefore(episode.steps().get(1).at());
+            assertThat(registration.details().familyName()).endsWith("(demo)");
+            String nhsNumber = registration.details().nhsNumber();
+            assertThat(nhsNumber).startsWith("999");
+            assertThat(org.dit.events.client.NhsNumber.isValid(nhsNumber)).as(nhsNumber).isTrue();
+            assertThat(numbers.add(nhsNumber)).as("unique " + nhsNumber).isTrue();
         }
     }
 }

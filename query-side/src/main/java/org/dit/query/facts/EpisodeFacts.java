@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.ClientReferred;
+import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
 import org.dit.events.episode.EndReason;
@@ -134,7 +135,8 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 next.status = EpisodeStatus.ENDED;
                 next.endedOn = e.endedOn();
                 next.endReason = e.reason();
-            }));
+            }),
+            step(EpisodeClientLinked.class, (next, e) -> next.clientId = e.clientId().value()));
 
     /** The facts after one more event; an event at or below the last applied sequence changes nothing. */
     public EpisodeFacts apply(EpisodeEvent event, long sequence) {
