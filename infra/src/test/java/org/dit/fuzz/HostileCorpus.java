@@ -97,10 +97,15 @@ final class HostileCorpus {
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/risk-assessments", ADMIN,
+                r -> map("assessedOn", "2026-04-01", "level", "MODERATE", "riskToSelf", "MODERATE", "riskToOthers", "LOW",
+                        "riskFromOthers", "LOW", "safetyPlan", "Crisis line agreed", "actions", "GP informed",
+                        "reviewBy", "2026-04-15")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/risk", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId={therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/episodes/{episode}", ADMIN, null));

@@ -381,7 +381,7 @@ class HostileInputApiTest {
                             return false;
                         }
                     }
-                    return statuses.size() == 4;
+                    return statuses.size() == 5;
                 });
     }
 

@@ -40,6 +40,7 @@ class AccessMatrixApiTest {
     String episodeOfA;
     String referredEpisode;
     String waitingEpisode;
+    String referredForRisk;
 
     record Case(String name, String method, String path, Object body, Set<String> allowed) {
     }
@@ -56,6 +57,7 @@ class AccessMatrixApiTest {
         clinic.clientInTherapyWith(therapistB);
         referredEpisode = clinic.referClient();
         waitingEpisode = clinic.waitingClient();
+        referredForRisk = clinic.referClient();
         clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1);
 
         users.put("admin", lead.as("admin"));
@@ -99,6 +101,12 @@ class AccessMatrixApiTest {
                 Map.of("additionalSessions", 1, "approvedBy", "Supervisor", "reason", "check"), Set.of("supervisor")));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
+        Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",
+                "riskFromOthers", "LOW", "safetyPlan", "check", "actions", "check", "reviewBy", "2026-05-01");
+        cases.add(new Case("risk assessment in therapy", "POST", e + "/risk-assessments", risk, clinicians));
+        cases.add(new Case("risk assessment at referral", "POST", "/api/episodes/" + referredForRisk + "/risk-assessments", risk,
+                Set.of("admin", "supervisor")));
+        cases.add(new Case("risk worklist", "GET", "/api/risk", null, Set.of("admin", "supervisor")));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));

@@ -19,6 +19,7 @@ import org.dit.command.InvalidInput;
 import org.dit.command.therapist.TherapistRoster;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.CancelledBy;
@@ -35,6 +36,9 @@ import org.dit.events.episode.Instrument;
 import org.dit.events.episode.MeasureEnteredInError;
 import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskIndicated;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
@@ -94,8 +98,8 @@ class Episode {
         MeasureId phq9Id = InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
         MeasureId gad7Id = InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         apply(new AssessmentCompleted(episodeId, assessedOn, suitable, blankToNull(command.notes())));
-        apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
-        apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
         if (suitable) {
             apply(new ClientWaitlisted(episodeId, assessedOn));
         } else {
@@ -162,10 +166,10 @@ class Episode {
         LocalDate sessionDate = LocalDate.ofInstant(session.startsAt(), clock.getZone());
         apply(new SessionAttended(episodeId, number, session.startsAt()));
         if (phq9 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
         }
         if (gad7 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
         }
     }
 
@@ -211,7 +215,7 @@ class Episode {
         int total = EpisodePolicy.requireScored(instrument, "items", command.items());
         policy.requireNotEnded();
         LocalDate recordedOn = policy.requireOnOrAfterReferral("recordedOn", command.recordedOn(), clock);
-        apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
                 command.items(), total, recordedOn, null));
     }
 
@@ -241,6 +245,22 @@ class Episode {
         policy.requireNotEnded();
         int extended = policy.requireWithinCourseLimit(command.additionalSessions());
         apply(new CourseExtended(episodeId, command.additionalSessions(), extended, approvedBy, reason));
+    }
+
+    /** Any clinician may assess risk at any stage, an ended episode included: an open indication outlives the ending. */
+    @CommandHandler
+    void handle(RecordRiskAssessment command, Clock clock) {
+        EpisodePolicy policy = policy();
+        RiskAssessmentId id = InvalidInput.require("riskAssessmentId", command.riskAssessmentId());
+        RiskLevel level = InvalidInput.require("level", command.level());
+        RiskLevel toSelf = InvalidInput.require("riskToSelf", command.riskToSelf());
+        RiskLevel toOthers = InvalidInput.require("riskToOthers", command.riskToOthers());
+        RiskLevel fromOthers = InvalidInput.require("riskFromOthers", command.riskFromOthers());
+        String safetyPlan = InvalidInput.requireText("safetyPlan", command.safetyPlan());
+        String actions = InvalidInput.requireText("actions", command.actions());
+        LocalDate assessedOn = policy.requireOnOrAfterReferral("assessedOn", command.assessedOn(), clock);
+        LocalDate reviewBy = EpisodePolicy.requireReviewDate(command.reviewBy(), assessedOn);
+        apply(new RiskAssessed(episodeId, id, assessedOn, level, toSelf, toOthers, fromOthers, safetyPlan, actions, reviewBy));
     }
 
     @CommandHandler
@@ -346,6 +366,15 @@ class Episode {
     @EventSourcingHandler
     void on(TherapyEnded event) {
         status = EpisodeStatus.ENDED;
+    }
+
+    /** A measure, followed by a risk indication when it is a PHQ-9 with item 9 scored 1 or more (DESIGN §2, risk). */
+    private void applyMeasure(OutcomeMeasureRecorded measure) {
+        apply(measure);
+        int item9 = measure.instrument().selfHarmItem(measure.items());
+        if (item9 > 0) {
+            apply(new RiskIndicated(episodeId, measure.measureId(), item9, measure.recordedOn()));
+        }
     }
 
     private EpisodePolicy policy() {

@@ -38,6 +38,7 @@ final class EpisodePolicy {
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 30);
 
     private final EpisodeId episodeId;
     private final EpisodeStatus status;
@@ -286,6 +287,18 @@ final class EpisodePolicy {
             throw new InvalidInput(field, invalid);
         }
         return instrument.total(items);
+    }
+
+    /** @return the review date, once given and not before the assessment */
+    static LocalDate requireReviewDate(LocalDate reviewBy, LocalDate assessedOn) {
+        InvalidInput.require("reviewBy", reviewBy);
+        if (reviewBy.isBefore(assessedOn)) {
+            throw new InvalidInput("reviewBy", "is before assessedOn " + assessedOn);
+        }
+        if (reviewBy.isAfter(LATEST_DATE)) {
+            throw new InvalidInput("reviewBy", "is after " + LATEST_DATE);
+        }
+        return reviewBy;
     }
 
     static void requireAdditionalSessions(int additionalSessions) {

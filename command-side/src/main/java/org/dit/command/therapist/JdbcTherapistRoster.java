@@ -6,12 +6,13 @@ import java.util.List;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
+import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.therapist.Accreditation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The lookups in PostgreSQL (tables cmd_therapist, cmd_caseload, cmd_session_slot). Checks that involve one therapist
+ * The lookups in PostgreSQL (tables cmd_therapist, cmd_caseload, cmd_session_slot, cmd_episode_stage). Checks that involve one therapist
  * first lock that therapist's row, so concurrent allocations or bookings for one therapist are decided one after the
  * other, on committed data.
  */
@@ -109,13 +110,21 @@ class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
         jdbc.update("DELETE FROM cmd_session_slot WHERE episode_id = ? AND session_number = ?", episodeId.value(), sessionNumber);
     }
 
+    @Override
+    public void stage(EpisodeId episodeId, EpisodeStatus status) {
+        jdbc.update("""
+                INSERT INTO cmd_episode_stage (episode_id, status) VALUES (?, ?)
+                ON CONFLICT (episode_id) DO UPDATE SET status = excluded.status""", episodeId.value(), status.name());
+    }
+
     /**
-     * Readers (the access check reads cmd_caseload) still see the old rows until the caller commits; writers and the
+     * Readers (the access checks read cmd_caseload and cmd_episode_stage) still see the old rows until the caller commits; writers and the
      * checks' row locks wait, then see the new rows. The tables are locked in the order every command touches them.
      */
     @Override
     public void clear() {
-        jdbc.execute("LOCK TABLE cmd_therapist, cmd_caseload, cmd_session_slot IN EXCLUSIVE MODE");
+        jdbc.execute("LOCK TABLE cmd_therapist, cmd_caseload, cmd_episode_stage, cmd_session_slot IN EXCLUSIVE MODE");
+        jdbc.update("DELETE FROM cmd_episode_stage");
         jdbc.update("DELETE FROM cmd_session_slot");
         jdbc.update("DELETE FROM cmd_caseload");
         jdbc.update("DELETE FROM cmd_therapist");

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
+import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.therapist.Accreditation;
 
 /** The lookups' writes, made only by {@link RosterUpdater} from events: live, or replayed by {@link RosterRebuild}. */
@@ -24,6 +25,9 @@ interface RosterWriter {
     void move(EpisodeId episodeId, int sessionNumber, Instant startsAt);
 
     void free(EpisodeId episodeId, int sessionNumber);
+
+    /** Records the stage the episode has reached. */
+    void stage(EpisodeId episodeId, EpisodeStatus status);
 
     /** Empties every lookup, keeping out other writers until the caller's transaction ends. */
     void clear();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
+import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.therapist.Accreditation;
 
 /**
@@ -20,6 +21,7 @@ public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
     private final Map<TherapistId, Entry> therapists = new HashMap<>();
     private final Map<EpisodeId, Allocation> caseload = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
+    private final Map<EpisodeId, EpisodeStatus> stages = new HashMap<>();
 
     public void deactivate(TherapistId therapistId) {
         therapists.computeIfPresent(therapistId, (id, t) -> new Entry(t.accreditation(), t.maxCaseload(), false));
@@ -121,7 +123,18 @@ public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
     }
 
     @Override
+    public void stage(EpisodeId episodeId, EpisodeStatus status) {
+        stages.put(episodeId, status);
+    }
+
+    /** The stage the episode's events have reached, or null before its referral. */
+    public EpisodeStatus stageOf(EpisodeId episodeId) {
+        return stages.get(episodeId);
+    }
+
+    @Override
     public void clear() {
+        stages.clear();
         slots.clear();
         caseload.clear();
         therapists.clear();

@@ -10,8 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.dit.events.EpisodeId;
+import org.dit.events.ClientId;
 import org.dit.events.episode.CancelledBy;
+import org.dit.events.episode.ClientReferred;
+import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.PresentingProblem;
+import org.dit.events.episode.Priority;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMode;
@@ -139,5 +145,20 @@ class RosterUpdaterTest {
         assertThat(roster.caseload(THERAPIST)).isZero();
         assertThat(roster.holds(EPISODE, 1)).isFalse();
         assertThat(roster.holds(EPISODE, 2)).isFalse();
+    }
+
+    @Test
+    void givenAnEpisodeFromReferralToEnding_whenEachStepArrives_thenItsStageFollows() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+
+        updater.on(new ClientReferred(EPISODE, ClientId.random(), "GP", ALLOCATED_ON.minusDays(30), PresentingProblem.ANXIETY,
+                Priority.URGENT));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.REFERRED);
+        updater.on(new ClientWaitlisted(EPISODE, ALLOCATED_ON.minusDays(10)));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.WAITING);
+        updater.on(new TherapistAllocated(EPISODE, THERAPIST, ALLOCATED_ON));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.IN_THERAPY);
+        updater.on(new TherapyEnded(EPISODE, ENDED_ON, EndReason.DROPPED_OUT));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.ENDED);
     }
 }

@@ -3,6 +3,7 @@ package org.dit.query.caseload;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,9 +106,10 @@ class CaseloadProjection {
         if (therapist.isEmpty()) {
             return Optional.empty();
         }
+        LocalDate today = LocalDate.now(clock);
         List<Caseload.Entry> entries = jdbc.query("""
                 SELECT episode_id, client_id, phase, sessions_attended, sessions_missed, course_length, next_session_at,
-                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags
+                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags, facts::text AS facts
                   FROM caseload_episode WHERE therapist_id = ? AND active
                  ORDER BY next_session_at NULLS LAST, episode_id""",
                 (rs, i) -> new Caseload.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),
@@ -115,7 +117,8 @@ class CaseloadProjection {
                         rs.getInt("course_length"),
                         rs.getTimestamp("next_session_at") == null ? null : rs.getTimestamp("next_session_at").toInstant(),
                         rs.getBoolean("focus_agreed"), (Integer) rs.getObject("latest_phq9"),
-                        (Integer) rs.getObject("latest_gad7"), parseFlags(rs.getString("flags"))),
+                        (Integer) rs.getObject("latest_gad7"), CaseloadRules.flagsAsOf(parseFlags(rs.getString("flags")),
+                                FactsJson.read(rs.getString("facts"), rs.getObject("episode_id", UUID.class)), today)),
                 query.therapistId());
         CaseloadSummary summary = therapist.get(0);
         return Optional.of(new Caseload(summary.therapistId(), summary.name(), summary.activeEpisodes(),
