@@ -26,14 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ApiTest
 class ReplayApiTest {
 
-    static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes", "risk-worklist");
+    static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes", "risk-worklist", "therapists");
     static final Map<String, String> READ_TABLES = Map.of(
             "episode_view", "episode_id",
             "caseload_therapist", "therapist_id",
             "caseload_episode", "episode_id",
             "waiting_list_entry", "episode_id",
             "outcome_episode", "episode_id",
-            "risk_worklist_episode", "episode_id");
+            "risk_worklist_episode", "episode_id",
+            "therapist_directory", "therapist_id",
+            "therapist_directory_episode", "episode_id");
 
     @LocalServerPort
     int port;

@@ -41,6 +41,7 @@ class AccessMatrixApiTest {
     String referredEpisode;
     String waitingEpisode;
     String referredForRisk;
+    String leaver;
 
     record Case(String name, String method, String path, Object body, Set<String> allowed) {
     }
@@ -58,6 +59,7 @@ class AccessMatrixApiTest {
         referredEpisode = clinic.referClient();
         waitingEpisode = clinic.waitingClient();
         referredForRisk = clinic.referClient();
+        leaver = clinic.registerTherapist(2);
         clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1);
 
         users.put("admin", lead.as("admin"));
@@ -78,6 +80,10 @@ class AccessMatrixApiTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("register therapist", "POST", "/api/therapists",
                 Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3), admin));
+        cases.add(new Case("therapists", "GET", "/api/therapists", null, Set.of("admin", "supervisor")));
+        cases.add(new Case("max caseload", "POST", "/api/therapists/" + therapistB + "/max-caseload", Map.of("maxCaseload", 6),
+                admin));
+        cases.add(new Case("deactivation", "POST", "/api/therapists/" + leaver + "/deactivation", null, admin));
         cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(), admin));
         cases.add(new Case("assess", "POST", "/api/episodes/" + referredEpisode + "/assessment", Clinic.suitableAssessment(), admin));
         cases.add(new Case("allocate", "POST", "/api/episodes/" + waitingEpisode + "/allocation",
@@ -99,6 +105,9 @@ class AccessMatrixApiTest {
         cases.add(new Case("goodbye letter", "POST", e + "/goodbye-letter", Map.of("sharedOn", "2026-04-01"), clinicians));
         cases.add(new Case("extension", "POST", e + "/extension",
                 Map.of("additionalSessions", 1, "approvedBy", "Supervisor", "reason", "check"), Set.of("supervisor")));
+        // to the therapist it has already: refused by the rule (409), so the episode stays with therapist A
+        cases.add(new Case("reassignment", "POST", e + "/reassignment", Map.of("therapistId", therapistA, "reason", "check"),
+                Set.of("supervisor")));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
         Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -115,6 +117,35 @@ class Episode {
         LocalDate allocatedOn = policy.requireOnOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
         roster.requireRoomInCaseload(therapist);
         apply(new TherapistAllocated(episodeId, therapist, allocatedOn));
+    }
+
+    /**
+     * The new therapist takes the episode's place in their caseload and each future booking they are free for; a
+     * booking that clashes with their diary is cancelled. Bookings whose time has passed stay with the therapist who
+     * held them, for their outcome to be recorded.
+     */
+    @CommandHandler
+    Reassignment handle(ReassignTherapist command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        TherapistId to = InvalidInput.require("therapistId", command.therapistId());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireInTherapy();
+        policy.requireAnotherTherapist(therapistId, to);
+        roster.requireRoomInCaseload(to);
+        List<Integer> moved = new ArrayList<>();
+        List<Integer> cancelled = new ArrayList<>();
+        for (Map.Entry<Integer, Session> booked : sessions.entrySet()) {
+            Session session = booked.getValue();
+            if (session.state() != SessionState.BOOKED || !session.startsAt().isAfter(clock.instant())) {
+                continue;
+            }
+            boolean free = roster.slotFree(to, episodeId, booked.getKey(), session.startsAt(), session.endsAt());
+            (free ? moved : cancelled).add(booked.getKey());
+        }
+        apply(new TherapistReassigned(episodeId, therapistId, to, LocalDate.now(clock), reason, moved));
+        cancelled.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE,
+                "reassigned to a therapist not free at this time")));
+        return new Reassignment(to, moved, cancelled);
     }
 
     @CommandHandler
@@ -299,6 +330,11 @@ class Episode {
     @EventSourcingHandler
     void on(TherapistAllocated event) {
         status = EpisodeStatus.IN_THERAPY;
+        therapistId = event.therapistId();
+    }
+
+    @EventSourcingHandler
+    void on(TherapistReassigned event) {
         therapistId = event.therapistId();
     }
 

@@ -188,6 +188,19 @@ class EpisodeController {
         return send(request, body, episodeId, new EndTherapy(new EpisodeId(episodeId), body.endedOn(), body.reason()));
     }
 
+    @PostMapping("/{episodeId}/reassignment")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Move the episode to another active therapist with room; future bookings follow where they are free, else are cancelled")
+    ResponseEntity<Object> reassign(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Reassignment body,
+                                    HttpServletRequest request) {
+        return runner.run(request, body, new ReassignTherapist(new EpisodeId(episodeId), new TherapistId(body.therapistId()),
+                body.reason()), result -> {
+                    Reassignment reassignment = (Reassignment) result;
+                    return ResponseEntity.ok(Map.of("episodeId", episodeId, "therapistId", reassignment.therapistId().value(),
+                            "movedSessions", reassignment.movedSessions(), "cancelledSessions", reassignment.cancelledSessions()));
+                });
+    }
+
     @PostMapping("/{episodeId}/risk-assessments")
     @PreAuthorize("@access.riskAssessorOf(authentication, #episodeId)")
     @Operation(summary = "Record a risk assessment; it clears the risk indications raised before it")

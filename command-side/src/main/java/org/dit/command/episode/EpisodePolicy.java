@@ -12,6 +12,7 @@ import org.dit.command.InvalidInput;
 import org.dit.command.RuleViolation;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.TherapistId;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
@@ -85,6 +86,12 @@ final class EpisodePolicy {
     void requireInTherapy() {
         if (status != EpisodeStatus.IN_THERAPY) {
             throw new EpisodeNotInTherapy("episode " + episodeId + " is " + status);
+        }
+    }
+
+    void requireAnotherTherapist(TherapistId current, TherapistId proposed) {
+        if (proposed.equals(current)) {
+            throw new SameTherapist("episode " + episodeId + " is already with therapist " + current);
         }
     }
 
@@ -419,6 +426,12 @@ final class EpisodePolicy {
         CompletionRequirementsNotMet(String detail) {
             super("completion-requirements-not-met", "A completed course needs the ending phase and a shared goodbye letter",
                     detail);
+        }
+    }
+
+    static final class SameTherapist extends RuleViolation {
+        SameTherapist(String detail) {
+            super("same-therapist", "The episode is already with that therapist", detail);
         }
     }
 

@@ -115,4 +115,9 @@ final class EpisodeRequests {
             @Schema(example = "GP informed; reviewed in supervision") @NotBlank @Size(max = LONG_TEXT) String actions,
             @Schema(example = "2026-04-20") @NotNull LocalDate reviewBy) {
     }
+
+    record Reassignment(
+            @Schema(example = "0e3a1f0a-7b7e-4a3c-8f1e-2d7c9b6a5e41") @NotNull UUID therapistId,
+            @Schema(example = "Therapist leaving the service") @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
 }

@@ -9,7 +9,10 @@ import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
+import org.dit.events.therapist.TherapistDeactivated;
+import org.dit.events.therapist.TherapistMaxCaseloadChanged;
 import org.dit.events.therapist.TherapistRegistered;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +37,22 @@ public final class RosterUpdater {
     @EventHandler
     void on(TherapistRegistered event) {
         roster.register(event.therapistId(), event.accreditation(), event.maxCaseload());
+    }
+
+    @EventHandler
+    void on(TherapistMaxCaseloadChanged event) {
+        roster.changeMaxCaseload(event.therapistId(), event.maxCaseload());
+    }
+
+    @EventHandler
+    void on(TherapistDeactivated event) {
+        roster.deactivate(event.therapistId());
+    }
+
+    /** The bookings the new therapist could not take are freed by the SessionCancelled events that follow. */
+    @EventHandler
+    void on(TherapistReassigned event) {
+        roster.reassign(event.episodeId(), event.therapistId(), event.movedSessions());
     }
 
     @EventHandler

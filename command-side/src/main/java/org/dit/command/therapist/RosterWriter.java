@@ -1,6 +1,7 @@
 package org.dit.command.therapist;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
@@ -12,8 +13,16 @@ interface RosterWriter {
 
     void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload);
 
+    void changeMaxCaseload(TherapistId therapistId, int maxCaseload);
+
+    /** Refuses the therapist new allocations from now on. */
+    void deactivate(TherapistId therapistId);
+
     /** Takes one place in the therapist's caseload. */
     void allocate(TherapistId therapistId, EpisodeId episodeId);
+
+    /** Moves the episode's place to another therapist, with the slots of the given sessions. */
+    void reassign(EpisodeId episodeId, TherapistId therapistId, List<Integer> sessionNumbers);
 
     /** Gives the episode's place in its therapist's caseload back; nothing when it never had one. */
     void release(EpisodeId episodeId);

@@ -18,6 +18,7 @@ import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
+import org.dit.events.therapist.TherapistMaxCaseloadChanged;
 import org.dit.events.therapist.TherapistRegistered;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.facts.FactsBatch;
@@ -46,6 +47,12 @@ class CaseloadProjection {
                 INSERT INTO caseload_therapist (therapist_id, name, max_caseload) VALUES (?, ?, ?)
                 ON CONFLICT (therapist_id) DO NOTHING""",
                 event.therapistId().value(), event.name(), event.maxCaseload());
+    }
+
+    @EventHandler
+    void on(TherapistMaxCaseloadChanged event) {
+        jdbc.update("UPDATE caseload_therapist SET max_caseload = ? WHERE therapist_id = ?", event.maxCaseload(),
+                event.therapistId().value());
     }
 
     @EventHandler

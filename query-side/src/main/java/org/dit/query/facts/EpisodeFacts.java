@@ -43,6 +43,7 @@ import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -136,6 +137,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 next.allocatedOn = e.allocatedOn();
                 next.therapistId = e.therapistId().value();
             }),
+            step(TherapistReassigned.class, (next, e) -> next.therapistId = e.therapistId().value()),
             step(SessionBooked.class, (next, e) -> next.sessions.add(
                     new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED))),
             step(SessionRescheduled.class, (next, e) ->

@@ -42,6 +42,7 @@ import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -145,6 +146,14 @@ public final class EpisodeHistories {
 
         public EpisodeHistory allocatedOn(LocalDate date) {
             return with(new TherapistAllocated(EPISODE, THERAPIST, date));
+        }
+
+        /** Moved to another therapist with the bookings not yet held. */
+        public EpisodeHistory reassignedOn(LocalDate date, TherapistId to) {
+            List<Integer> booked = facts.liveSessions().stream().filter(s -> s.state() == SessionState.BOOKED)
+                    .map(EpisodeFacts.SessionFact::number).toList();
+            return with(new TherapistReassigned(EPISODE, new TherapistId(facts.therapistId()), to, date, "therapist leaving",
+                    booked));
         }
 
         /** Books the lowest free session number at this instant (allocating the therapist that day if needed). */
