@@ -42,6 +42,8 @@ final class HostileCorpus {
 
         /** A registered client. */
         String client(Random random);
+        /** A therapist of its own, to be deactivated and have its caseload changed. */
+        String leaver();
 
         long head();
     }
@@ -55,6 +57,7 @@ final class HostileCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "clinic-lead";
     private static final String AUDITOR = "auditor";
+    private static final String REPORTING = "reporting";
 
     private final Random random;
     private final Targets targets;
@@ -80,6 +83,8 @@ final class HostileCorpus {
             body.put("reason", "Typing error at registration");
             return body;
         }));
+        all.add(new Endpoint("POST", "/api/therapists/{leaver}/max-caseload", ADMIN, r -> map("maxCaseload", 1 + r.nextInt(20))));
+        all.add(new Endpoint("POST", "/api/therapists/{leaver}/deactivation", ADMIN, r -> map("reason", "Left the service")));
         all.add(new Endpoint("POST", "/api/episodes/{referred}/assessment", ADMIN, r -> {
             Map<String, Object> body = new LinkedHashMap<>(Clinic.suitableAssessment());
             body.put("notes", "Low mood since moving city");
@@ -107,6 +112,12 @@ final class HostileCorpus {
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/reassignment", ADMIN,
+                r -> map("therapistId", targets.therapist(), "reason", "Therapist leaving")));
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/risk-assessments", ADMIN,
+                r -> map("assessedOn", "2026-04-01", "level", "MODERATE", "riskToSelf", "MODERATE", "riskToOthers", "LOW",
+                        "riskFromOthers", "LOW", "safetyPlan", "Crisis line agreed", "actions", "GP informed",
+                        "reviewBy", "2026-04-15")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
         // every pool episode names a registered client: a valid link is refused (409), never applied
         all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
@@ -117,6 +128,12 @@ final class HostileCorpus {
         all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
         all.add(new Endpoint("GET", "/api/referrals/awaiting-assessment?asOf=2026-06-01", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list/allocated-not-seen?asOf=2026-06-01", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/therapists", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
+        // asked by a role it is closed to, so that every run reaches the authorisation layer (403), whatever the seed
+        all.add(new Endpoint("GET", "/api/risk", REPORTING, null));
         all.add(new Endpoint("GET", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId={therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/episodes/{episode}", ADMIN, null));
@@ -168,6 +185,7 @@ final class HostileCorpus {
         values.put("measure", measured[1]);
         values.put("therapist", targets.therapist());
         values.put("client", targets.client(random));
+        values.put("leaver", targets.leaver());
         values.put("n", String.valueOf(1 + random.nextInt(3)));
         values.put("after", String.valueOf(Math.max(0, targets.head() - 5)));
         values.put("projection", pick(HOSTILE_SEGMENTS));

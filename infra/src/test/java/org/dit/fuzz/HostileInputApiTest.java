@@ -69,7 +69,7 @@ class HostileInputApiTest {
         api = new Api(port);
         clinic = new Clinic(api);
         http = new HostileHttp(port);
-        pool = new Pool(clinic.registerTherapist(200));
+        pool = new Pool(clinic.registerTherapist(200), clinic.registerTherapist(3));
         for (int i = 0; i < 3; i++) {
             pool.grow();
         }
@@ -403,7 +403,7 @@ class HostileInputApiTest {
                             return false;
                         }
                     }
-                    return statuses.size() == 5;
+                    return statuses.size() == 7;
                 });
     }
 
@@ -453,6 +453,7 @@ class HostileInputApiTest {
     private final class Pool implements HostileCorpus.Targets {
 
         private final String therapistId;
+        private final String leaverId;
         private final List<String> referred = new ArrayList<>();
         private final List<String> waiting = new ArrayList<>();
         private final List<String> inTherapy = new ArrayList<>();
@@ -460,8 +461,9 @@ class HostileInputApiTest {
         private final List<String> clients = new ArrayList<>();
         private int slots;
 
-        Pool(String therapistId) {
+        Pool(String therapistId, String leaverId) {
             this.therapistId = therapistId;
+            this.leaverId = leaverId;
         }
 
         void grow() {
@@ -527,6 +529,11 @@ class HostileInputApiTest {
         @Override
         public String therapist() {
             return therapistId;
+        }
+
+        @Override
+        public String leaver() {
+            return leaverId;
         }
 
         @Override

@@ -17,7 +17,10 @@ final class ReadModelTables {
             "caseload_therapist", "therapist_id",
             "caseload_episode", "episode_id",
             "waiting_list_entry", "episode_id",
-            "outcome_episode", "episode_id");
+            "outcome_episode", "episode_id",
+            "risk_worklist_episode", "episode_id",
+            "therapist_directory", "therapist_id",
+            "therapist_directory_episode", "episode_id");
 
     private ReadModelTables() {
     }

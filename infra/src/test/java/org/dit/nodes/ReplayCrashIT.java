@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A node killed with SIGKILL in the middle of rebuilding its read models finishes the rebuild after a restart. */
 class ReplayCrashIT {
 
-    private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
+    private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes", "risk-worklist", "therapists");
     private static final int COURSES = 24;
 
     @Test

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BackupRestoreTest {
 
     private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes",
-            "client-view");
+            "client-view", "risk-worklist", "therapists");
     private static final Map<String, String> READ_MODEL_TABLES = Map.of(
             "episode_view", "episode_id",
             "caseload_therapist", "therapist_id",

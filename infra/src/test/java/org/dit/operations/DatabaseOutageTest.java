@@ -144,7 +144,7 @@ class DatabaseOutageTest {
             // follows within that bound once the database is back
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 JsonNode statuses = bearer.get("/api/admin/projections").json();
-                boolean all = statuses.size() == 5;
+                boolean all = statuses.size() == 7;
                 for (JsonNode status : statuses) {
                     all &= status.get("caughtUp").asBoolean();
                 }

@@ -41,6 +41,8 @@ class AccessMatrixApiTest {
     String referredEpisode;
     String waitingEpisode;
     String clientOfA;
+    String referredForRisk;
+    String leaver;
 
     record Case(String name, String method, String path, Object body, Set<String> allowed) {
     }
@@ -57,6 +59,8 @@ class AccessMatrixApiTest {
         clinic.clientInTherapyWith(therapistB);
         referredEpisode = clinic.referClient();
         waitingEpisode = clinic.waitingClient();
+        referredForRisk = clinic.referClient();
+        leaver = clinic.registerTherapist(2);
         clientOfA = clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1).get("clientId").asText();
 
         users.put("admin", lead.as("admin"));
@@ -77,6 +81,10 @@ class AccessMatrixApiTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("register therapist", "POST", "/api/therapists",
                 Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3), admin));
+        cases.add(new Case("therapists", "GET", "/api/therapists", null, Set.of("admin", "supervisor")));
+        cases.add(new Case("max caseload", "POST", "/api/therapists/" + therapistB + "/max-caseload", Map.of("maxCaseload", 6),
+                admin));
+        cases.add(new Case("deactivation", "POST", "/api/therapists/" + leaver + "/deactivation", null, admin));
         cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(lead), admin));
         cases.add(new Case("assess", "POST", "/api/episodes/" + referredEpisode + "/assessment", Clinic.suitableAssessment(), admin));
         cases.add(new Case("allocate", "POST", "/api/episodes/" + waitingEpisode + "/allocation",
@@ -98,6 +106,9 @@ class AccessMatrixApiTest {
         cases.add(new Case("goodbye letter", "POST", e + "/goodbye-letter", Map.of("sharedOn", "2026-04-01"), clinicians));
         cases.add(new Case("extension", "POST", e + "/extension",
                 Map.of("additionalSessions", 1, "approvedBy", "Supervisor", "reason", "check"), Set.of("supervisor")));
+        // to the therapist it has already: refused by the rule (409), so the episode stays with therapist A
+        cases.add(new Case("reassignment", "POST", e + "/reassignment", Map.of("therapistId", therapistA, "reason", "check"),
+                Set.of("supervisor")));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
         Map<String, Object> correction = new LinkedHashMap<>(Clinic.inventedClient());
@@ -107,6 +118,12 @@ class AccessMatrixApiTest {
         cases.add(new Case("search clients", "GET", "/api/clients?nhsNumber=" + Clinic.testNhsNumber(), null,
                 Set.of("admin", "supervisor", "therapistA", "therapistB")));
         cases.add(new Case("read client", "GET", "/api/clients/" + clientOfA, null, adminAndClinicians));
+        Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",
+                "riskFromOthers", "LOW", "safetyPlan", "check", "actions", "check", "reviewBy", "2026-05-01");
+        cases.add(new Case("risk assessment in therapy", "POST", e + "/risk-assessments", risk, clinicians));
+        cases.add(new Case("risk assessment at referral", "POST", "/api/episodes/" + referredForRisk + "/risk-assessments", risk,
+                Set.of("admin", "supervisor")));
+        cases.add(new Case("risk worklist", "GET", "/api/risk", null, Set.of("admin", "supervisor")));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));

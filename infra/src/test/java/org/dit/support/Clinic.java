@@ -24,8 +24,8 @@ public final class Clinic {
     public static final LocalDate ASSESSED_ON = LocalDate.of(2026, 3, 9);
     public static final LocalDate ALLOCATED_ON = LocalDate.of(2026, 3, 16);
     public static final Instant FIRST_SESSION = Instant.parse("2026-03-23T09:00:00Z");
-    /** PHQ-9 total 15 (moderately severe), GAD-7 total 12 (moderate): at caseness. */
-    public static final List<Integer> PHQ9_MODERATELY_SEVERE = List.of(2, 2, 2, 2, 2, 2, 1, 1, 1);
+    /** PHQ-9 total 15 (moderately severe), GAD-7 total 12 (moderate): at caseness. Item 9 is 0: no risk indication. */
+    public static final List<Integer> PHQ9_MODERATELY_SEVERE = List.of(2, 2, 2, 2, 2, 2, 2, 1, 0);
     public static final List<Integer> GAD7_MODERATE = List.of(2, 2, 2, 2, 2, 1, 1);
     public static final List<Integer> PHQ9_MILD = List.of(1, 1, 1, 1, 1, 1, 0, 0, 0);
     public static final List<Integer> GAD7_MILD = List.of(1, 1, 1, 1, 1, 0, 0);

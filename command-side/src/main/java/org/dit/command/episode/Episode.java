@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.dit.command.therapist.TherapistRoster;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.CancelledBy;
@@ -39,6 +41,9 @@ import org.dit.events.episode.Instrument;
 import org.dit.events.episode.MeasureEnteredInError;
 import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskIndicated;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
@@ -48,6 +53,7 @@ import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -100,8 +106,8 @@ class Episode {
         MeasureId phq9Id = InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
         MeasureId gad7Id = InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         apply(new AssessmentCompleted(episodeId, assessedOn, suitable, blankToNull(command.notes())));
-        apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
-        apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
         if (suitable) {
             apply(new ClientWaitlisted(episodeId, assessedOn));
         } else {
@@ -117,6 +123,35 @@ class Episode {
         LocalDate allocatedOn = policy.requireOnOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
         roster.requireRoomInCaseload(therapist);
         apply(new TherapistAllocated(episodeId, therapist, allocatedOn));
+    }
+
+    /**
+     * The new therapist takes the episode's place in their caseload and each future booking they are free for; a
+     * booking that clashes with their diary is cancelled. Bookings whose time has passed stay with the therapist who
+     * held them, for their outcome to be recorded.
+     */
+    @CommandHandler
+    Reassignment handle(ReassignTherapist command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        TherapistId to = InvalidInput.require("therapistId", command.therapistId());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireInTherapy();
+        policy.requireAnotherTherapist(therapistId, to);
+        roster.requireRoomInCaseload(to);
+        List<Integer> moved = new ArrayList<>();
+        List<Integer> cancelled = new ArrayList<>();
+        for (Map.Entry<Integer, Session> booked : sessions.entrySet()) {
+            Session session = booked.getValue();
+            if (session.state() != SessionState.BOOKED || !session.startsAt().isAfter(clock.instant())) {
+                continue;
+            }
+            boolean free = roster.slotFree(to, episodeId, booked.getKey(), session.startsAt(), session.endsAt());
+            (free ? moved : cancelled).add(booked.getKey());
+        }
+        apply(new TherapistReassigned(episodeId, therapistId, to, LocalDate.now(clock), reason, moved));
+        cancelled.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE,
+                "reassigned to a therapist not free at this time")));
+        return new Reassignment(to, moved, cancelled);
     }
 
     @CommandHandler
@@ -168,10 +203,10 @@ class Episode {
         LocalDate sessionDate = LocalDate.ofInstant(session.startsAt(), clock.getZone());
         apply(new SessionAttended(episodeId, number, session.startsAt()));
         if (phq9 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
         }
         if (gad7 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
         }
     }
 
@@ -217,7 +252,7 @@ class Episode {
         int total = EpisodePolicy.requireScored(instrument, "items", command.items());
         policy.requireNotEnded();
         LocalDate recordedOn = policy.requireOnOrAfterReferral("recordedOn", command.recordedOn(), clock);
-        apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
                 command.items(), total, recordedOn, null));
     }
 
@@ -247,6 +282,22 @@ class Episode {
         policy.requireNotEnded();
         int extended = policy.requireWithinCourseLimit(command.additionalSessions());
         apply(new CourseExtended(episodeId, command.additionalSessions(), extended, approvedBy, reason));
+    }
+
+    /** Any clinician may assess risk at any stage, an ended episode included: an open indication outlives the ending. */
+    @CommandHandler
+    void handle(RecordRiskAssessment command, Clock clock) {
+        EpisodePolicy policy = policy();
+        RiskAssessmentId id = InvalidInput.require("riskAssessmentId", command.riskAssessmentId());
+        RiskLevel level = InvalidInput.require("level", command.level());
+        RiskLevel toSelf = InvalidInput.require("riskToSelf", command.riskToSelf());
+        RiskLevel toOthers = InvalidInput.require("riskToOthers", command.riskToOthers());
+        RiskLevel fromOthers = InvalidInput.require("riskFromOthers", command.riskFromOthers());
+        String safetyPlan = InvalidInput.requireText("safetyPlan", command.safetyPlan());
+        String actions = InvalidInput.requireText("actions", command.actions());
+        LocalDate assessedOn = policy.requireOnOrAfterReferral("assessedOn", command.assessedOn(), clock);
+        LocalDate reviewBy = EpisodePolicy.requireReviewDate(command.reviewBy(), assessedOn);
+        apply(new RiskAssessed(episodeId, id, assessedOn, level, toSelf, toOthers, fromOthers, safetyPlan, actions, reviewBy));
     }
 
     @CommandHandler
@@ -294,6 +345,11 @@ class Episode {
     @EventSourcingHandler
     void on(TherapistAllocated event) {
         status = EpisodeStatus.IN_THERAPY;
+        therapistId = event.therapistId();
+    }
+
+    @EventSourcingHandler
+    void on(TherapistReassigned event) {
         therapistId = event.therapistId();
     }
 
@@ -366,6 +422,15 @@ class Episode {
     @EventSourcingHandler
     void on(EpisodeClientLinked event) {
         clientId = event.clientId();
+    }
+
+    /** A measure, followed by a risk indication when it is a PHQ-9 with item 9 scored 1 or more (DESIGN §2, risk). */
+    private void applyMeasure(OutcomeMeasureRecorded measure) {
+        apply(measure);
+        int item9 = measure.instrument().selfHarmItem(measure.items());
+        if (item9 > 0) {
+            apply(new RiskIndicated(episodeId, measure.measureId(), item9, measure.recordedOn()));
+        }
     }
 
     private EpisodePolicy policy() {

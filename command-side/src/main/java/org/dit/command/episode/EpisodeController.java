@@ -13,6 +13,7 @@ import org.dit.command.web.CommandRunner;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.Focus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -185,6 +186,31 @@ class EpisodeController {
     ResponseEntity<Object> end(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Ending body,
                                HttpServletRequest request) {
         return send(request, body, episodeId, new EndTherapy(new EpisodeId(episodeId), body.endedOn(), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/reassignment")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Move the episode to another active therapist with room; future bookings follow where they are free, else are cancelled")
+    ResponseEntity<Object> reassign(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Reassignment body,
+                                    HttpServletRequest request) {
+        return runner.run(request, body, new ReassignTherapist(new EpisodeId(episodeId), new TherapistId(body.therapistId()),
+                body.reason()), result -> {
+                    Reassignment reassignment = (Reassignment) result;
+                    return ResponseEntity.ok(Map.of("episodeId", episodeId, "therapistId", reassignment.therapistId().value(),
+                            "movedSessions", reassignment.movedSessions(), "cancelledSessions", reassignment.cancelledSessions()));
+                });
+    }
+
+    @PostMapping("/{episodeId}/risk-assessments")
+    @PreAuthorize("@access.riskAssessorOf(authentication, #episodeId)")
+    @Operation(summary = "Record a risk assessment; it clears the risk indications raised before it")
+    ResponseEntity<Object> assessRisk(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.RiskAssessment body,
+                                      HttpServletRequest request) {
+        RiskAssessmentId id = new RiskAssessmentId(runner.newId(request, "riskAssessmentId"));
+        return runner.run(request, body, new RecordRiskAssessment(new EpisodeId(episodeId), id, body.assessedOn(), body.level(),
+                        body.riskToSelf(), body.riskToOthers(), body.riskFromOthers(), body.safetyPlan(), body.actions(),
+                        body.reviewBy()),
+                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "riskAssessmentId", id.value())));
     }
 
     private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {

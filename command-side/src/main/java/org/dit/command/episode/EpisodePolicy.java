@@ -12,6 +12,7 @@ import org.dit.command.InvalidInput;
 import org.dit.command.RuleViolation;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.TherapistId;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
@@ -38,6 +39,7 @@ final class EpisodePolicy {
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 30);
 
     private final EpisodeId episodeId;
     private final EpisodeStatus status;
@@ -84,6 +86,12 @@ final class EpisodePolicy {
     void requireInTherapy() {
         if (status != EpisodeStatus.IN_THERAPY) {
             throw new EpisodeNotInTherapy("episode " + episodeId + " is " + status);
+        }
+    }
+
+    void requireAnotherTherapist(TherapistId current, TherapistId proposed) {
+        if (proposed.equals(current)) {
+            throw new SameTherapist("episode " + episodeId + " is already with therapist " + current);
         }
     }
 
@@ -288,6 +296,18 @@ final class EpisodePolicy {
         return instrument.total(items);
     }
 
+    /** @return the review date, once given and not before the assessment */
+    static LocalDate requireReviewDate(LocalDate reviewBy, LocalDate assessedOn) {
+        InvalidInput.require("reviewBy", reviewBy);
+        if (reviewBy.isBefore(assessedOn)) {
+            throw new InvalidInput("reviewBy", "is before assessedOn " + assessedOn);
+        }
+        if (reviewBy.isAfter(LATEST_DATE)) {
+            throw new InvalidInput("reviewBy", "is after " + LATEST_DATE);
+        }
+        return reviewBy;
+    }
+
     static void requireAdditionalSessions(int additionalSessions) {
         if (additionalSessions < 1) {
             throw new InvalidInput("additionalSessions", "must be at least 1");
@@ -406,6 +426,12 @@ final class EpisodePolicy {
         CompletionRequirementsNotMet(String detail) {
             super("completion-requirements-not-met", "A completed course needs the ending phase and a shared goodbye letter",
                     detail);
+        }
+    }
+
+    static final class SameTherapist extends RuleViolation {
+        SameTherapist(String detail) {
+            super("same-therapist", "The episode is already with that therapist", detail);
         }
     }
 

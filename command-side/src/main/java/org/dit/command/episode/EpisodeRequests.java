@@ -16,6 +16,7 @@ import org.dit.events.episode.EndReason;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 
@@ -102,5 +103,21 @@ final class EpisodeRequests {
     record Ending(
             @Schema(example = "2026-07-06") @NotNull LocalDate endedOn,
             @Schema(example = "COMPLETED") @NotNull EndReason reason) {
+    }
+
+    record RiskAssessment(
+            @Schema(example = "2026-04-06") @NotNull LocalDate assessedOn,
+            @Schema(example = "MODERATE") @NotNull RiskLevel level,
+            @Schema(example = "MODERATE") @NotNull RiskLevel riskToSelf,
+            @Schema(example = "LOW") @NotNull RiskLevel riskToOthers,
+            @Schema(example = "LOW") @NotNull RiskLevel riskFromOthers,
+            @Schema(example = "Calls her sister when the thoughts come; crisis line number agreed") @NotBlank @Size(max = LONG_TEXT) String safetyPlan,
+            @Schema(example = "GP informed; reviewed in supervision") @NotBlank @Size(max = LONG_TEXT) String actions,
+            @Schema(example = "2026-04-20") @NotNull LocalDate reviewBy) {
+    }
+
+    record Reassignment(
+            @Schema(example = "0e3a1f0a-7b7e-4a3c-8f1e-2d7c9b6a5e41") @NotNull UUID therapistId,
+            @Schema(example = "Therapist leaving the service") @NotBlank @Size(max = LONG_TEXT) String reason) {
     }
 }

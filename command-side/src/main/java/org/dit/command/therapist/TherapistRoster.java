@@ -1,6 +1,7 @@
 package org.dit.command.therapist;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
@@ -32,4 +33,14 @@ public interface TherapistRoster {
      * @throws TherapistDoubleBooked when the slot overlaps another of the therapist's sessions
      */
     void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
+
+    /**
+     * Locks the therapist. As {@link #requireFreeSlot}, answering instead of refusing.
+     *
+     * @throws TherapistUnknown unless the therapist is registered
+     */
+    boolean slotFree(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
+
+    /** The episodes allocated to the therapist that have not ended, in episode id order. */
+    List<EpisodeId> openEpisodes(TherapistId therapistId);
 }

@@ -42,6 +42,7 @@ class EpisodeRefusalsTest {
                     new Problem("focus-not-agreed", "The IPAF focus must be agreed before session 5", 409)),
             Map.entry("GoodbyeLetterAlreadyShared",
                     new Problem("goodbye-letter-already-shared", "The goodbye letter has already been shared", 409)),
+            Map.entry("SameTherapist", new Problem("same-therapist", "The episode is already with that therapist", 409)),
             Map.entry("NoSessionAttended", new Problem("no-session-attended", "No session has been attended yet", 409)),
             Map.entry("NothingToCorrect", new Problem("nothing-to-correct", "There is nothing to correct", 409)),
             Map.entry("RevisionReasonRequired",

@@ -9,6 +9,7 @@ import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
@@ -17,11 +18,14 @@ import org.dit.query.facts.EpisodeFacts;
 /** GET /api/episodes/{id} (docs/design.md §5). */
 public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
                           List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
-                          List<MeasureView> measures, LocalDate endedOn, EndReason endReason) {
+                          List<MeasureView> measures, LocalDate endedOn, EndReason endReason,
+                          List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
         measures = List.copyOf(measures);
+        riskAssessments = List.copyOf(riskAssessments);
+        riskIndications = List.copyOf(riskIndications);
     }
 
     /** The same view, folded from an episode's facts (used to show an episode as it stood at a past moment). */
@@ -35,7 +39,11 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                 facts.goodbyeLetterSharedOn(),
                 facts.measures().stream().map(m -> new MeasureView(m.measureId(), m.instrument(), m.total(),
                         m.instrument().severity(m.total()), m.recordedOn(), m.enteredInError())).toList(),
-                facts.endedOn(), facts.endReason());
+                facts.endedOn(), facts.endReason(),
+                facts.riskAssessments().stream().map(r -> new RiskAssessmentView(r.riskAssessmentId(), r.assessedOn(), r.level(),
+                        r.riskToSelf(), r.riskToOthers(), r.riskFromOthers(), r.safetyPlan(), r.actions(), r.reviewBy())).toList(),
+                facts.riskIndications().stream().map(r -> new RiskIndicationView(r.measureId(), r.item9(), r.recordedOn(),
+                        r.open(), r.clearedBy(), r.enteredInError())).toList());
     }
 
     public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
@@ -46,5 +54,15 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
 
     public record MeasureView(UUID measureId, Instrument instrument, int total, Severity severity, LocalDate recordedOn,
                               boolean enteredInError) {
+    }
+
+    public record RiskAssessmentView(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
+                                     RiskLevel riskToOthers, RiskLevel riskFromOthers, String safetyPlan, String actions,
+                                     LocalDate reviewBy) {
+    }
+
+    /** @param clearedBy the risk assessment that cleared it, or null */
+    public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open, UUID clearedBy,
+                                     boolean enteredInError) {
     }
 }

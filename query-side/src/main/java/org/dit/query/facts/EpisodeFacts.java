@@ -31,6 +31,9 @@ import org.dit.events.episode.MeasureEnteredInError;
 import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.Phase;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskIndicated;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
@@ -41,6 +44,7 @@ import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -50,15 +54,22 @@ import org.dit.events.episode.TherapyEnded;
  *
  * @param sessions every booking in booking order, cancelled ones included
  * @param measures every recorded measure in recording order, entered-in-error ones included (flagged)
+ * @param riskAssessments every risk assessment in recording order
+ * @param riskIndications every risk indication (PHQ-9 item 9 of 1 or more) in recording order, closed ones included
  */
 public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, Priority priority, LocalDate referredOn,
                            LocalDate waitlistedOn, LocalDate allocatedOn, UUID therapistId, int courseLength,
                            List<SessionFact> sessions, List<MeasureFact> measures, Focus focus,
-                           LocalDate goodbyeLetterSharedOn, LocalDate endedOn, EndReason endReason, long lastSequence) {
+                           LocalDate goodbyeLetterSharedOn, LocalDate endedOn, EndReason endReason,
+                           List<RiskAssessmentFact> riskAssessments, List<RiskIndicationFact> riskIndications,
+                           long lastSequence) {
 
+    /** Lists absent from facts stored before they existed read as empty. */
     public EpisodeFacts {
         sessions = List.copyOf(sessions);
         measures = List.copyOf(measures);
+        riskAssessments = riskAssessments == null ? List.of() : List.copyOf(riskAssessments);
+        riskIndications = riskIndications == null ? List.of() : List.copyOf(riskIndications);
     }
 
     public record SessionFact(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
@@ -76,10 +87,26 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                               boolean enteredInError) {
     }
 
+    public record RiskAssessmentFact(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
+                                     RiskLevel riskToOthers, RiskLevel riskFromOthers, String safetyPlan, String actions,
+                                     LocalDate reviewBy) {
+    }
+
+    /**
+     * @param clearedBy      the risk assessment that cleared it, or null
+     * @param enteredInError its measure was marked entered in error: the indication never stood
+     */
+    public record RiskIndicationFact(UUID measureId, int item9, LocalDate recordedOn, UUID clearedBy, boolean enteredInError) {
+
+        public boolean open() {
+            return clearedBy == null && !enteredInError;
+        }
+    }
+
     /** The facts of an episode that does not exist yet; the first event (ClientReferred) fills them. */
     public static EpisodeFacts none(UUID episodeId) {
         return new EpisodeFacts(episodeId, null, null, null, null, null, null, null, Phase.DEFAULT_COURSE_LENGTH, List.of(),
-                List.of(), null, null, null, null, -1);
+                List.of(), null, null, null, null, List.of(), List.of(), -1);
     }
 
     public boolean exists() {
@@ -111,6 +138,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 next.allocatedOn = e.allocatedOn();
                 next.therapistId = e.therapistId().value();
             }),
+            step(TherapistReassigned.class, (next, e) -> next.therapistId = e.therapistId().value()),
             step(SessionBooked.class, (next, e) -> next.sessions.add(
                     new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED))),
             step(SessionRescheduled.class, (next, e) ->
@@ -125,8 +153,13 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                     next.replaceLive(e.sessionNumber(), state(e.previousOutcome()), s -> s.in(state(e.outcome())))),
             step(OutcomeMeasureRecorded.class, (next, e) -> next.measures.add(new MeasureFact(e.measureId().value(),
                     e.instrument(), e.total(), e.recordedOn(), e.sessionNumber(), false))),
-            step(MeasureEnteredInError.class, (next, e) -> next.measures.replaceAll(m -> m.measureId().equals(e.measureId().value())
-                    ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m)),
+            step(MeasureEnteredInError.class, (next, e) -> {
+                UUID measureId = e.measureId().value();
+                next.measures.replaceAll(m -> m.measureId().equals(measureId)
+                        ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m);
+                next.riskIndications.replaceAll(r -> r.measureId().equals(measureId)
+                        ? new RiskIndicationFact(r.measureId(), r.item9(), r.recordedOn(), r.clearedBy(), true) : r);
+            }),
             step(FocusAgreed.class, (next, e) -> next.focus = e.focus()),
             step(FocusRevised.class, (next, e) -> next.focus = e.focus()),
             step(GoodbyeLetterShared.class, (next, e) -> next.goodbyeLetterSharedOn = e.sharedOn()),
@@ -136,7 +169,17 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 next.endedOn = e.endedOn();
                 next.endReason = e.reason();
             }),
-            step(EpisodeClientLinked.class, (next, e) -> next.clientId = e.clientId().value()));
+            step(EpisodeClientLinked.class, (next, e) -> next.clientId = e.clientId().value()),
+            step(RiskIndicated.class, (next, e) -> next.riskIndications.add(
+                    new RiskIndicationFact(e.measureId().value(), e.item9(), e.recordedOn(), null, false))),
+            // clears the indications recorded before it whose measure it does not predate (DESIGN §2, risk)
+            step(RiskAssessed.class, (next, e) -> {
+                UUID id = e.riskAssessmentId().value();
+                next.riskAssessments.add(new RiskAssessmentFact(id, e.assessedOn(), e.level(), e.riskToSelf(),
+                        e.riskToOthers(), e.riskFromOthers(), e.safetyPlan(), e.actions(), e.reviewBy()));
+                next.riskIndications.replaceAll(r -> r.open() && !r.recordedOn().isAfter(e.assessedOn())
+                        ? new RiskIndicationFact(r.measureId(), r.item9(), r.recordedOn(), id, false) : r);
+            }));
 
     /** The facts after one more event; an event at or below the last applied sequence changes nothing. */
     public EpisodeFacts apply(EpisodeEvent event, long sequence) {
@@ -199,6 +242,28 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 : Optional.of(LocalDate.ofInstant(attended.get(ordinal - 1).startsAt(), zone));
     }
 
+    /** The assessment with the latest date (of one day, the last recorded), if risk was ever assessed. */
+    public Optional<RiskAssessmentFact> latestRiskAssessment() {
+        RiskAssessmentFact latest = null;
+        for (RiskAssessmentFact assessment : riskAssessments) {
+            if (latest == null || !assessment.assessedOn().isBefore(latest.assessedOn())) {
+                latest = assessment;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /** Indications no later risk assessment has cleared and whose measure stands. */
+    public List<RiskIndicationFact> openRiskIndications() {
+        return riskIndications.stream().filter(RiskIndicationFact::open).toList();
+    }
+
+    /** The latest assessment's review date has passed, as of that clinic date, and the episode is still open. */
+    public boolean riskReviewOverdue(LocalDate today) {
+        return status != EpisodeStatus.ENDED
+                && latestRiskAssessment().map(a -> a.reviewBy().isBefore(today)).orElse(false);
+    }
+
     private static SessionState state(SessionOutcome outcome) {
         return outcome == SessionOutcome.ATTENDED ? SessionState.ATTENDED : SessionState.MISSED;
     }
@@ -247,6 +312,8 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         private LocalDate goodbyeLetterSharedOn;
         private LocalDate endedOn;
         private EndReason endReason;
+        private final List<RiskAssessmentFact> riskAssessments;
+        private final List<RiskIndicationFact> riskIndications;
         private final long sequence;
 
         Builder(EpisodeFacts f, long sequence) {
@@ -265,6 +332,8 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             goodbyeLetterSharedOn = f.goodbyeLetterSharedOn;
             endedOn = f.endedOn;
             endReason = f.endReason;
+            riskAssessments = new ArrayList<>(f.riskAssessments);
+            riskIndications = new ArrayList<>(f.riskIndications);
             this.sequence = sequence;
         }
 
@@ -281,7 +350,8 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
 
         EpisodeFacts build() {
             return new EpisodeFacts(episodeId, clientId, status, priority, referredOn, waitlistedOn, allocatedOn, therapistId,
-                    courseLength, sessions, measures, focus, goodbyeLetterSharedOn, endedOn, endReason, sequence);
+                    courseLength, sessions, measures, focus, goodbyeLetterSharedOn, endedOn, endReason, riskAssessments,
+                    riskIndications, sequence);
         }
     }
 }

@@ -6,7 +6,7 @@ import org.dit.events.EpisodeId;
 public sealed interface EpisodeEvent permits ClientReferred, AssessmentCompleted, ClientWaitlisted, TherapistAllocated,
         SessionBooked, SessionRescheduled, SessionCancelled, SessionAttended, SessionMissed, SessionOutcomeCorrected,
         OutcomeMeasureRecorded, MeasureEnteredInError, FocusAgreed, FocusRevised, GoodbyeLetterShared, CourseExtended,
-        TherapyEnded, EpisodeClientLinked {
+        TherapyEnded, EpisodeClientLinked, RiskAssessed, RiskIndicated, TherapistReassigned {
 
     EpisodeId episodeId();
 }
