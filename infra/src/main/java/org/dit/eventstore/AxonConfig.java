@@ -23,6 +23,7 @@ import org.dit.personaldata.PersonalDataCipher;
 import org.dit.personaldata.PersonalDataSerializer;
 import org.dit.query.admin.EventPositions;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -103,11 +104,12 @@ class AxonConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, EventStoreProperties properties) {
+                                          EventSchema eventSchema, EventStoreProperties properties,
+                                          SpanFactory spanFactory) {
         return GapSafeJdbcEventStorageEngine.build(storageEngineBuilder(serializer, persistenceExceptionResolver,
                 eventSerializer, configuration, connectionProvider, transactionManager, eventSchema)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
-                .gapCleaningThreshold(properties.gapCleaningThreshold()), properties.maxGapOffset());
+                .gapCleaningThreshold(properties.gapCleaningThreshold()), properties.maxGapOffset(), spanFactory);
     }
 
     static JdbcEventStorageEngine.Builder storageEngineBuilder(Serializer serializer,
