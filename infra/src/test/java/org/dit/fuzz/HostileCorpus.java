@@ -107,6 +107,10 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure-approval", ADMIN,
+                r -> map("reason", "Registered twice")));
+        // pool clients are within their retention period, and the one user approving is the one erasing: always refused
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure", ADMIN, r -> map("reason", "Retention period ended")));
         // every pool episode names a registered client: a valid link is refused (409), never applied
         all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
         all.add(new Endpoint("GET", "/api/clients?familyName=Testclient&dateOfBirth=1990-05-17", ADMIN, null));

@@ -107,6 +107,9 @@ class AccessMatrixApiTest {
         cases.add(new Case("search clients", "GET", "/api/clients?nhsNumber=" + Clinic.testNhsNumber(), null,
                 Set.of("admin", "supervisor", "therapistA", "therapistB")));
         cases.add(new Case("read client", "GET", "/api/clients/" + clientOfA, null, adminAndClinicians));
+        cases.add(new Case("approve erasure", "POST", "/api/clients/" + clientOfA + "/erasure-approval",
+                Map.of("reason", "check"), Set.of("supervisor")));
+        cases.add(new Case("erase client", "POST", "/api/clients/" + clientOfA + "/erasure", Map.of("reason", "check"), admin));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));

@@ -51,4 +51,23 @@ class ClientController {
         return runner.run(request, body, new CorrectClientDetails(new ClientId(clientId), body.details(), body.reason()),
                 result -> ResponseEntity.ok(Map.of("clientId", clientId)));
     }
+
+    @PostMapping("/{clientId}/erasure-approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Approve erasing a client registered in error (an administrator other than the approver erases)")
+    ResponseEntity<Object> approveErasure(@PathVariable UUID clientId, @Valid @RequestBody ClientRequests.ErasureApproval body,
+                                          HttpServletRequest request) {
+        return runner.run(request, body, new ApproveClientErasure(new ClientId(clientId), body.reason()),
+                result -> ResponseEntity.ok(Map.of("clientId", clientId)));
+    }
+
+    @PostMapping("/{clientId}/erasure")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Erase the client's personal data by destroying their data key: after the retention period "
+            + "(409 retention-not-reached before), or at once for a record registered in error with a supervisor's approval")
+    ResponseEntity<Object> erase(@PathVariable UUID clientId, @Valid @RequestBody ClientRequests.Erasure body,
+                                 HttpServletRequest request) {
+        return runner.run(request, body, new EraseClient(new ClientId(clientId), body.reason(), body.registeredInError()),
+                result -> ResponseEntity.ok(Map.of("clientId", clientId)));
+    }
 }

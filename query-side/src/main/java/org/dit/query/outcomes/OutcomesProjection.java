@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.history.EpisodeFacts;
 import org.dit.query.history.FactsBatch;
@@ -51,6 +52,12 @@ class OutcomesProjection {
     OutcomesProjection(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The erased client's episodes keep their facts, without the focus wording. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "outcome_episode", event.clientId().value());
     }
 
     @EventHandler
