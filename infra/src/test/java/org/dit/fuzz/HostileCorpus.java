@@ -130,6 +130,8 @@ final class HostileCorpus {
         // a real projection name would start a rebuild: the name is always hostile, or the body too large to be read
         all.add(new Endpoint("POST", "/api/admin/projections/{projection}/replay", ADMIN, null));
         all.add(new Endpoint("GET", "/api/admin/dead-letters", ADMIN, null));
+        // re-wraps every key under the test's master key: harmless, and after the first nothing is left to move
+        all.add(new Endpoint("POST", "/api/admin/keys/rotation", ADMIN, null));
         // nothing is parked while the fuzz runs: a letter id is a UUID nobody issued, or hostile
         all.add(new Endpoint("POST", "/api/admin/dead-letters/{letter}/retry", ADMIN, null));
         return all;

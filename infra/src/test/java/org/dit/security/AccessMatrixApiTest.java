@@ -118,6 +118,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("outcomes", "GET", "/api/outcomes?from=2026-01-01&to=2026-12-31", null, reports));
         cases.add(new Case("monthly outcomes", "GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", null, reports));
         cases.add(new Case("projections", "GET", "/api/admin/projections", null, admin));
+        cases.add(new Case("key rotation", "POST", "/api/admin/keys/rotation", null, admin));
         cases.add(new Case("audit events", "GET", "/api/audit/episodes/" + episodeOfA + "/events", null, Set.of("auditor")));
         cases.add(new Case("audit state", "GET", "/api/audit/episodes/" + episodeOfA + "/state?asOf=2099-01-01T00:00:00Z", null,
                 Set.of("auditor")));
