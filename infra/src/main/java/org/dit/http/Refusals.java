@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dit.command.InvalidInput;
 import org.dit.command.RuleViolation;
+import org.dit.personaldata.PersonalDataErased;
 import org.dit.query.InvalidQuery;
 import org.dit.query.QueryRefused;
 import org.springframework.core.Ordered;
@@ -34,6 +35,15 @@ class Refusals {
     ResponseEntity<Object> refused(RuleViolation e) {
         ProblemDetail problem = Problems.problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
+        return Problems.respond(problem);
+    }
+
+    /** Anything written about an erased client would need their destroyed key (found as the cause of a failed append). */
+    @ExceptionHandler(PersonalDataErased.class)
+    ResponseEntity<Object> erased(PersonalDataErased e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "client-forgotten", "The client was erased",
+                e.getMessage());
+        problem.setProperty("clientId", e.clientId());
         return Problems.respond(problem);
     }
 

@@ -58,23 +58,25 @@ public final class KeyStore implements DataKeys {
         return dataKey(clientId);
     }
 
-    /** The client's data key, created when they have none; refused once it was destroyed. */
+    /**
+     * The client's data key, created when they have none.
+     *
+     * @throws PersonalDataErased once it was destroyed
+     */
     byte[] dataKeyForWriting(UUID clientId) {
         Optional<byte[]> key = dataKey(clientId);
         if (key.isPresent()) {
             return key.get();
         }
         if (destroyed(clientId)) {
-            throw new IllegalStateException("the data key of client " + clientId + " was destroyed: nothing more can be "
-                    + "written about them");
+            throw new PersonalDataErased(clientId);
         }
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 INSERT INTO crypto_data_key (client_id, wrapped_key, master_key_id) VALUES (?, ?, ?)
                 ON CONFLICT (client_id) DO NOTHING""",
                 clientId, master.wrap(MasterKeys.generate(), dataPurpose(clientId)), master.current().id()));
         forget(clientId);
-        return dataKey(clientId).orElseThrow(() -> new IllegalStateException("the data key of client " + clientId
-                + " was destroyed while it was created"));
+        return dataKey(clientId).orElseThrow(() -> new PersonalDataErased(clientId));
     }
 
     /** The client's data key; empty when it was destroyed or never made. */

@@ -2,10 +2,12 @@ package org.dit.personaldata;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dit.events.client.BlindIndex;
 import org.dit.query.client.ClientDetailsVault;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +56,24 @@ class PersonalDataConfig {
     @Bean
     ClientDetailsVault clientDetailsVault(KeyStore keys) {
         return new SealedClientDetails(keys);
+    }
+
+    @Bean
+    KeyRotation keyRotation(MasterKeySource source, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new KeyRotation(source, jdbc, transactions);
+    }
+
+    /** A node that cannot unwrap the database's keys (a wrong or missing master key) does not start. */
+    @Bean
+    ApplicationRunner masterKeyCheck(KeyRotation rotation, MasterKeys keys) {
+        return arguments -> {
+            List<String> unknown = rotation.unknownMasterKeys();
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException("the database's keys are wrapped by master key(s) " + unknown + ", which "
+                        + "this node does not know (its current one is " + keys.current().id() + "): configure that key as "
+                        + "dit.crypto.master-key, or as one of dit.crypto.previous-master-keys until a rotation");
+            }
+        };
     }
 
     @Bean

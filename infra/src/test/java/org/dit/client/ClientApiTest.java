@@ -308,6 +308,9 @@ class ClientApiTest {
                  WHERE clients @> ARRAY[?]::uuid[] ORDER BY id""", String.class, UUID.fromString(clientId));
         assertThat(reads).contains("supervisor GET /api/clients/{clientId} 200 ALLOWED",
                 "supervisor GET /api/clients 200 ALLOWED", "reporting GET /api/clients/{clientId} 403 REFUSED");
+        assertThat(jdbc.queryForList("SELECT request FROM audit_access_log WHERE clients @> ARRAY[?]::uuid[]", String.class,
+                UUID.fromString(clientId))).as("no search term in clear").contains("/api/clients?nhsNumber=(withheld)")
+                .noneMatch(request -> request.contains((String) client.get("nhsNumber")));
     }
 
     private static void assertInvalid(Api.Response response, String field) {

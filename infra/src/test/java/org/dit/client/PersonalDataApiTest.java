@@ -130,6 +130,11 @@ class PersonalDataApiTest {
         JsonNode client = clinic.clientWhen(course.clientId(), c -> c.get("episodes").size() == 1
                 && "ENDED".equals(c.get("episodes").get(0).get("status").asText()));
 
+        assertThat(lead.get("/api/clients?nhsNumber=" + course.typed().get("nhsNumber")).json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(lead.get("/api/clients?familyName=" + course.typed().get("familyName") + "&dateOfBirth="
+                + course.typed().get("dateOfBirth")).json().get("total").asLong()).isEqualTo(1);
+
         List<String> stored = jdbc.queryForList("""
                 SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry""", String.class);
         for (String datum : course.typed().values()) {
@@ -158,8 +163,6 @@ class PersonalDataApiTest {
                 "correctionReason", "enteredInErrorReason", "extensionReason")) {
             assertThat(audited).as("the auditors' view shows the " + field).contains(course.typed().get(field));
         }
-        assertThat(lead.get("/api/clients?nhsNumber=" + course.typed().get("nhsNumber")).json().get("total").asLong())
-                .isEqualTo(1);
     }
 
     @Test

@@ -119,6 +119,10 @@ final class HostileCorpus {
                         "riskFromOthers", "LOW", "safetyPlan", "Crisis line agreed", "actions", "GP informed",
                         "reviewBy", "2026-04-15")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure-approval", ADMIN,
+                r -> map("reason", "Registered twice")));
+        // pool clients are within their retention period, and the one user approving is the one erasing: always refused
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure", ADMIN, r -> map("reason", "Retention period ended")));
         // every pool episode names a registered client: a valid link is refused (409), never applied
         all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
         all.add(new Endpoint("GET", "/api/clients?familyName=Testclient&dateOfBirth=1990-05-17", ADMIN, null));
@@ -154,6 +158,8 @@ final class HostileCorpus {
         // a real projection name would start a rebuild: the name is always hostile, or the body too large to be read
         all.add(new Endpoint("POST", "/api/admin/projections/{projection}/replay", ADMIN, null));
         all.add(new Endpoint("GET", "/api/admin/dead-letters", ADMIN, null));
+        // re-wraps every key under the test's master key: harmless, and after the first nothing is left to move
+        all.add(new Endpoint("POST", "/api/admin/keys/rotation", ADMIN, null));
         // nothing is parked while the fuzz runs: a letter id is a UUID nobody issued, or hostile
         all.add(new Endpoint("POST", "/api/admin/dead-letters/{letter}/retry", ADMIN, null));
         return all;

@@ -75,4 +75,24 @@ class MasterKeySourceTest {
 
         assertThatThrownBy(() -> keys.unwrap(wrapped, keys.current().id(), "data-key|b")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void givenAGeneratedKeyFile_whenRotated_thenANewKeyIsCurrentAndTheOldOneIsDroppedOnlyAtTheEnd() {
+        MasterKeySource source = MasterKeySource.generatedIn(dataDir);
+        String old = source.keys().current().id();
+        byte[] wrapped = source.keys().wrap(new byte[32], "data-key|y");
+
+        source.beginRotation();
+
+        String next = source.keys().current().id();
+        assertThat(next).isNotEqualTo(old);
+        assertThat(new KeyFile(dataDir.resolve("master-key")).read()).hasSize(2);
+        assertThat(source.keys().unwrap(wrapped, old, "data-key|y")).as("the old key still unwraps").isEqualTo(new byte[32]);
+
+        source.finishRotation();
+
+        assertThat(new KeyFile(dataDir.resolve("master-key")).read()).hasSize(1);
+        assertThat(MasterKeySource.generatedIn(dataDir).keys().current().id()).isEqualTo(next);
+        assertThat(source.keys().knows(old)).isFalse();
+    }
 }

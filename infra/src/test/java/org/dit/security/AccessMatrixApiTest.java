@@ -124,6 +124,9 @@ class AccessMatrixApiTest {
         cases.add(new Case("risk assessment at referral", "POST", "/api/episodes/" + referredForRisk + "/risk-assessments", risk,
                 Set.of("admin", "supervisor")));
         cases.add(new Case("risk worklist", "GET", "/api/risk", null, Set.of("admin", "supervisor")));
+        cases.add(new Case("approve erasure", "POST", "/api/clients/" + clientOfA + "/erasure-approval",
+                Map.of("reason", "check"), Set.of("supervisor")));
+        cases.add(new Case("erase client", "POST", "/api/clients/" + clientOfA + "/erasure", Map.of("reason", "check"), admin));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));
@@ -135,6 +138,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("monthly outcomes", "GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", null, reports));
         cases.add(new Case("outcomes, default period", "GET", "/api/outcomes", null, reports));
         cases.add(new Case("projections", "GET", "/api/admin/projections", null, admin));
+        cases.add(new Case("key rotation", "POST", "/api/admin/keys/rotation", null, admin));
         cases.add(new Case("audit events", "GET", "/api/audit/episodes/" + episodeOfA + "/events", null, Set.of("auditor")));
         cases.add(new Case("audit state", "GET", "/api/audit/episodes/" + episodeOfA + "/state?asOf=2099-01-01T00:00:00Z", null,
                 Set.of("auditor")));

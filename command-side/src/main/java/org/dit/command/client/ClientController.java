@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ class ClientController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register a client (409 client-exists, naming them, when the NHS number is registered)")
+    @ApiResponse(responseCode = "201", description = "Registered: the new client's id")
     ResponseEntity<Object> register(@Valid @RequestBody ClientRequests.Registration body, HttpServletRequest request) {
         ClientId clientId = new ClientId(runner.newId(request, "clientId"));
         return runner.run(request, body, new RegisterClient(clientId, body.details()),
@@ -49,6 +51,25 @@ class ClientController {
     ResponseEntity<Object> correct(@PathVariable UUID clientId, @Valid @RequestBody ClientRequests.Correction body,
                                    HttpServletRequest request) {
         return runner.run(request, body, new CorrectClientDetails(new ClientId(clientId), body.details(), body.reason()),
+                result -> ResponseEntity.ok(Map.of("clientId", clientId)));
+    }
+
+    @PostMapping("/{clientId}/erasure-approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Approve erasing a client registered in error (an administrator other than the approver erases)")
+    ResponseEntity<Object> approveErasure(@PathVariable UUID clientId, @Valid @RequestBody ClientRequests.ErasureApproval body,
+                                          HttpServletRequest request) {
+        return runner.run(request, body, new ApproveClientErasure(new ClientId(clientId), body.reason()),
+                result -> ResponseEntity.ok(Map.of("clientId", clientId)));
+    }
+
+    @PostMapping("/{clientId}/erasure")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Erase the client's personal data by destroying their data key: after the retention period "
+            + "(409 retention-not-reached before), or at once for a record registered in error with a supervisor's approval")
+    ResponseEntity<Object> erase(@PathVariable UUID clientId, @Valid @RequestBody ClientRequests.Erasure body,
+                                 HttpServletRequest request) {
+        return runner.run(request, body, new EraseClient(new ClientId(clientId), body.reason(), body.registeredInError()),
                 result -> ResponseEntity.ok(Map.of("clientId", clientId)));
     }
 }

@@ -1,12 +1,15 @@
 package org.dit.command.client;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dit.command.InvalidInput;
 import org.dit.events.ClientId;
+import org.dit.events.EpisodeId;
 import org.dit.events.client.ClientDetails;
 import org.dit.events.client.NhsNumber;
 
@@ -23,10 +26,55 @@ final class ClientPolicy {
 
     private final ClientId clientId;
     private final boolean erased;
+    private final Instant registeredAt;
+    private final String erasureApprovedBy;
 
     ClientPolicy(ClientId clientId, boolean erased) {
+        this(clientId, erased, null, null);
+    }
+
+    ClientPolicy(ClientId clientId, boolean erased, Instant registeredAt, String erasureApprovedBy) {
         this.clientId = clientId;
         this.erased = erased;
+        this.registeredAt = registeredAt;
+        this.erasureApprovedBy = erasureApprovedBy;
+    }
+
+    /**
+     * The retention period has passed since the client's last episode ended (or, with no episode, since they were
+     * registered), and none is open.
+     *
+     * @throws RetentionNotReached otherwise
+     */
+    void requireRetentionPassed(Optional<EpisodeId> open, Optional<LocalDate> lastEnded, RetentionPeriod retention,
+                                Clock clock) {
+        if (open.isPresent()) {
+            throw new RetentionNotReached("episode " + open.get() + " of client " + clientId + " has not ended");
+        }
+        LocalDate since = lastEnded.orElseGet(() -> LocalDate.ofInstant(registeredAt, clock.getZone()));
+        if (!retention.hasPassedSince(since, clock)) {
+            throw new RetentionNotReached("client " + clientId + "'s record is kept until " + retention.endsAfter(since) + ", "
+                    + retention.years() + " years after " + (lastEnded.isPresent() ? "their last episode ended" : "registration")
+                    + " (dit.retention.years); a record registered in error is erased with a supervisor's approval");
+        }
+    }
+
+    /**
+     * A supervisor approved the erasure, and the one who carries it out is someone else.
+     *
+     * @return the approving supervisor
+     * @throws ErasureNotApproved otherwise
+     */
+    String requireApprovalByAnother(String requester) {
+        if (erasureApprovedBy == null) {
+            throw new ErasureNotApproved("erasing client " + clientId + " as registered in error needs a supervisor's "
+                    + "approval first (POST /api/clients/" + clientId + "/erasure-approval)");
+        }
+        if (erasureApprovedBy.equals(requester)) {
+            throw new ErasureNotApproved("the erasure of client " + clientId + " was approved by " + requester
+                    + ", who cannot also carry it out");
+        }
+        return erasureApprovedBy;
     }
 
     void requireNotErased() {

@@ -73,4 +73,15 @@ final class ClientRequests {
                     ethnicCategory, postcode, phone, email, gpPracticeCode, preferredLanguage, interpreterNeeded, contactConsent);
         }
     }
+
+    /** Why the record may go; it stays readable after the erasure, so it must not name the client. */
+    record Erasure(
+            @Schema(example = "Retention period ended") @NotBlank @Size(max = REASON) String reason,
+            @Schema(description = "Erase at once a record registered in error; needs a supervisor's approval given by "
+                    + "someone else") Boolean registeredInError) {
+    }
+
+    record ErasureApproval(
+            @Schema(example = "Registered twice; the other record is the right one") @NotBlank @Size(max = REASON) String reason) {
+    }
 }

@@ -235,6 +235,7 @@ class EpisodeController {
     @PostMapping("/{episodeId}/risk-assessments")
     @PreAuthorize("@access.riskAssessorOf(authentication, #episodeId)")
     @Operation(summary = "Record a risk assessment; it clears the risk indications raised before it")
+    @ApiResponse(responseCode = "201", description = "Recorded: episodeId and riskAssessmentId")
     ResponseEntity<Object> assessRisk(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.RiskAssessment body,
                                       HttpServletRequest request) {
         RiskAssessmentId id = new RiskAssessmentId(runner.newId(request, "riskAssessmentId"));

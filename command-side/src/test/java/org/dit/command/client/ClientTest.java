@@ -7,10 +7,13 @@ import static org.dit.command.client.Clients.OTHER_CLIENT;
 import static org.dit.command.client.Clients.OTHER_NHS_NUMBER;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.dit.events.EpisodeId;
 import org.dit.events.client.ClientDetailsCorrected;
+import org.dit.events.client.ClientErasureApproved;
 import org.dit.events.client.ClientErased;
 import org.dit.events.client.ClientRegistered;
 import org.dit.events.client.ErasureGround;
@@ -28,6 +31,7 @@ class ClientTest {
         fixture = new AggregateTestFixture<>(Client.class);
         fixture.registerInjectableResource(Clients.CLOCK);
         fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(new RetentionPeriod(20));
     }
 
     @Test
@@ -127,5 +131,104 @@ class ClientTest {
                 .when(new CorrectClientDetails(CLIENT, Clients.typed(), "Late correction"))
                 .expectNoEvents()
                 .expectException(ClientForgotten.class);
+    }
+
+    private static final Map<String, String> BY_SUPERVISOR = Map.of("actor", "supervisor");
+    private static final Map<String, String> BY_ADMIN = Map.of("actor", "admin");
+    private static final EpisodeId EPISODE = EpisodeId.of("4c5d6e7f-8091-4a2b-8c3d-4e5f6a7b8c9d");
+
+    private static ClientErasureApproved approvedBySupervisor() {
+        return new ClientErasureApproved(CLIENT, "supervisor", "Registered twice");
+    }
+
+    @Test
+    void givenARegisteredClient_whenASupervisorApprovesTheirErasure_thenTheApprovalNamesThem() {
+        fixture.given(Clients.registered())
+                .when(new ApproveClientErasure(CLIENT, "Registered twice"), BY_SUPERVISOR)
+                .expectEvents(approvedBySupervisor());
+    }
+
+    @Test
+    void givenNoApproval_whenErasedAsRegisteredInError_thenRefused() {
+        fixture.given(Clients.registered())
+                .when(new EraseClient(CLIENT, "Registered twice", true), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(ErasureNotApproved.class);
+    }
+
+    @Test
+    void givenTheirOwnApproval_whenTheApproverErases_thenRefused() {
+        fixture.given(Clients.registered(), approvedBySupervisor())
+                .when(new EraseClient(CLIENT, "Registered twice", true), BY_SUPERVISOR)
+                .expectNoEvents()
+                .expectException(ErasureNotApproved.class);
+    }
+
+    @Test
+    void givenASupervisorsApproval_whenAnAdministratorErasesAsRegisteredInError_thenErasedNamingTheApprover() {
+        fixture.given(Clients.registered(), approvedBySupervisor())
+                .when(new EraseClient(CLIENT, "Registered twice", true), BY_ADMIN)
+                .expectEvents(new ClientErased(CLIENT, ErasureGround.REGISTERED_IN_ERROR, "Registered twice", "supervisor", null));
+    }
+
+    @Test
+    void givenAnOpenEpisode_whenErasedAsRegisteredInError_thenRefusedNamingIt() {
+        registry.registered(CLIENT, NHS_NUMBER).inEpisode(CLIENT, EPISODE);
+        fixture.given(Clients.registered(), approvedBySupervisor())
+                .when(new EraseClient(CLIENT, "Registered twice", true), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(OpenEpisodeExists.class);
+    }
+
+    @Test
+    void givenTheLastEpisodeEndedMoreThanTheRetentionPeriodAgo_whenErased_thenErased() {
+        registry.registered(CLIENT, NHS_NUMBER).inEpisode(CLIENT, EPISODE).episodeEnded(CLIENT, LocalDate.of(2006, 6, 15));
+        fixture.given(Clients.registered())
+                .when(new EraseClient(CLIENT, "Retention period ended", null), BY_ADMIN)
+                .expectEvents(new ClientErased(CLIENT, ErasureGround.RETENTION_PERIOD_ENDED, "Retention period ended", null,
+                        LocalDate.of(2006, 6, 15)));
+    }
+
+    @Test
+    void givenTheLastEpisodeEndedADayShortOfTheRetentionPeriod_whenErased_thenRefused() {
+        registry.registered(CLIENT, NHS_NUMBER).inEpisode(CLIENT, EPISODE).episodeEnded(CLIENT, LocalDate.of(2006, 6, 16));
+        fixture.given(Clients.registered())
+                .when(new EraseClient(CLIENT, "Retention period ended", false), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(RetentionNotReached.class);
+    }
+
+    @Test
+    void givenAnOpenEpisode_whenErasedForRetention_thenRefused() {
+        registry.registered(CLIENT, NHS_NUMBER).inEpisode(CLIENT, EPISODE);
+        fixture.given(Clients.registered())
+                .when(new EraseClient(CLIENT, "Retention period ended", false), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(RetentionNotReached.class);
+    }
+
+    @Test
+    void givenNoEpisodeAndARecentRegistration_whenErasedForRetention_thenRefused() {
+        fixture.given(Clients.registered())
+                .when(new EraseClient(CLIENT, "Retention period ended", false), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(RetentionNotReached.class);
+    }
+
+    @Test
+    void givenAnErasedClient_whenErasedAgain_thenRefused() {
+        fixture.given(Clients.registered(), approvedBySupervisor(),
+                        new ClientErased(CLIENT, ErasureGround.REGISTERED_IN_ERROR, "Registered twice", "supervisor", null))
+                .when(new EraseClient(CLIENT, "Again", true), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(ClientForgotten.class);
+    }
+
+    @Test
+    void givenNoReason_whenErased_thenRefused() {
+        fixture.given(Clients.registered(), approvedBySupervisor())
+                .when(new EraseClient(CLIENT, " ", true), BY_ADMIN)
+                .expectNoEvents()
+                .expectException(invalidInput("reason"));
     }
 }

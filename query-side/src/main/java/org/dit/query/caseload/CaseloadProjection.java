@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
@@ -52,6 +53,12 @@ class CaseloadProjection {
                 INSERT INTO caseload_therapist (therapist_id, name, max_caseload) VALUES (?, ?, ?)
                 ON CONFLICT (therapist_id) DO NOTHING""",
                 event.therapistId().value(), event.name(), event.maxCaseload());
+    }
+
+    /** The erased client's episodes keep their facts, without the focus wording. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "caseload_episode", event.clientId().value());
     }
 
     @EventHandler

@@ -196,6 +196,13 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         return STEPS.keySet();
     }
 
+    /** The same facts without the client's personal data (the focus wording), as after their erasure. */
+    public EpisodeFacts withoutPersonalData() {
+        return new EpisodeFacts(episodeId, clientId, status, priority, referredOn, waitlistedOn, allocatedOn, therapistId,
+                courseLength, sessions, measures, null, goodbyeLetterSharedOn, endedOn, endReason, riskAssessments,
+                riskIndications, lastSequence);
+    }
+
     /** Sessions not cancelled, in course order. */
     public List<SessionFact> liveSessions() {
         return sessions.stream().filter(s -> s.state() != SessionState.CANCELLED)
