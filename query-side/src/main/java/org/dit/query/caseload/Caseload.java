@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Phase;
 
 /** GET /api/caseloads/{therapistId}. */
@@ -14,12 +13,8 @@ public record Caseload(UUID therapistId, String name, int activeEpisodes, int ma
         entries = List.copyOf(entries);
     }
 
-    @Schema(name = "CaseloadEntry")
     public record Entry(UUID episodeId, UUID clientId, Phase phase, int sessionsAttended, int sessionsMissed, int courseLength,
-                        @Schema(nullable = true, description = "null when no session is booked") Instant nextSessionAt,
-                        boolean focusAgreed,
-                        @Schema(nullable = true, description = "null before the first PHQ-9") Integer latestPhq9,
-                        @Schema(nullable = true, description = "null before the first GAD-7") Integer latestGad7,
+                        Instant nextSessionAt, boolean focusAgreed, Integer latestPhq9, Integer latestGad7,
                         List<CaseloadFlag> flags) {
 
         public Entry {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
@@ -17,14 +16,9 @@ import org.dit.events.episode.Severity;
 import org.dit.query.facts.EpisodeFacts;
 
 /** GET /api/episodes/{id} (docs/design.md §5). */
-public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength,
-                          @Schema(nullable = true, description = "null until a therapist is allocated") UUID therapistId,
-                          List<SessionView> sessions,
-                          @Schema(nullable = true, description = "null until a focus is agreed") FocusView focus,
-                          @Schema(nullable = true, description = "null until the letter is shared") LocalDate goodbyeLetterSharedOn,
-                          List<MeasureView> measures,
-                          @Schema(nullable = true, description = "null until the episode ends") LocalDate endedOn,
-                          @Schema(nullable = true, description = "null until the episode ends") EndReason endReason,
+public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
+                          List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
+                          List<MeasureView> measures, LocalDate endedOn, EndReason endReason,
                           List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications) {
 
     public EpisodeView {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * GET /api/outcomes, and one row of /monthly with its {@code month}: the counts and rates of docs/design.md §3 over the period
@@ -14,21 +13,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * denominator is 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OutcomeReport(
-        @Schema(description = "the month, as 2026-04, of a row of /monthly; absent from /api/outcomes", example = "2026-04") String month, LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
+public record OutcomeReport(String month, LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
                             long ended, long endedBeforeTreatment, long endedAfterOneSession, long finishedCourse,
                             long pairedFinished, long notAtCaseness, long recovered, long reliablyImproved,
                             long reliablyRecovered, long reliablyDeteriorated,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double recoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableRecoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableImprovementRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableDeteriorationRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double pairedRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double recoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableRecoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableImprovementRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableDeteriorationRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double pairedRate,
                             long firstTreatmentWithin6Weeks, long firstTreatmentWithin18Weeks,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double within6WeeksRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double within18WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double within6WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double within18WeeksRate,
                             long secondTreatments, long firstToSecondOver28Days, long firstToSecondOver90Days,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double firstToSecondOver90DaysRate) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double firstToSecondOver90DaysRate) {
 
     /**
      * The counts of one period, each over its population (docs/design.md §3, a period).

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Priority;
 
 /**
@@ -14,11 +13,8 @@ import org.dit.events.episode.Priority;
  * within 14 days if still waiting; each entry's {@code breaches6WeeksOn} and {@code breaches18WeeksOn} are the dates its
  * wait exceeds 42 and 126 days.
  */
-public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks,
-                          @Schema(nullable = true, description = "null for an empty list") Double over6WeeksShare,
-                          @Schema(nullable = true, description = "null for an empty list") Double over18WeeksShare,
-                          @Schema(nullable = true, description = "null for an empty list") Double medianDaysSinceReferral,
-                          long breaching6WeeksWithin14Days,
+public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks, Double over6WeeksShare,
+                          Double over18WeeksShare, Double medianDaysSinceReferral, long breaching6WeeksWithin14Days,
                           long breaching18WeeksWithin14Days, List<Entry> entries) {
 
     public WaitingList {
@@ -33,10 +29,7 @@ public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over1
                         e.daysSinceReferral(), e.daysOnList(), e.breaches6WeeksOn(), e.breaches18WeeksOn())).toList());
     }
 
-    @Schema(name = "WaitingListEntry")
-    public record Entry(@Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID episodeId,
-                        @Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID clientId,
-                        Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
+    public record Entry(UUID episodeId, UUID clientId, Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
                         long daysSinceReferral, long daysOnList, LocalDate breaches6WeeksOn, LocalDate breaches18WeeksOn) {
     }
 }
