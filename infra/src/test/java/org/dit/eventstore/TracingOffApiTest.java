@@ -41,7 +41,7 @@ class TracingOffApiTest {
         assertThat(context.getBean(SpanFactory.class)).isSameAs(NoOpSpanFactory.INSTANCE);
         assertThat(context.getBean(Sampler.class)).isEqualTo(Sampler.alwaysOff());
 
-        Api.Response referral = new Api(port).post("/api/episodes", Clinic.referral(),
+        Api.Response referral = new Api(port).post("/api/episodes", Clinic.referral(new Api(port)),
                 "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
 

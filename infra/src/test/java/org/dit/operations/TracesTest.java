@@ -72,7 +72,7 @@ class TracesTest {
                 "--management.tracing.opentelemetry.export.schedule-delay=100ms")) {
             Api api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
 
-            Api.Response referral = api.post("/api/episodes", Clinic.referral(),
+            Api.Response referral = api.post("/api/episodes", Clinic.referral(api),
                     "traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01");
             assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
             String episode = referral.json().get("episodeId").asText();
