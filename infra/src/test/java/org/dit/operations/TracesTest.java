@@ -51,6 +51,8 @@ class TracesTest {
             "caseload", "CaseloadProjection",
             "waiting-list", "WaitingListProjection",
             "outcomes", "OutcomesProjection",
+            "client-view", "ClientViewProjection",
+            "risk-worklist", "RiskWorklistProjection",
             "audit-chain", "HashChainProcessor");
 
     private record Export(String path, String contentType, byte[] body) {
