@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
 import org.dit.DitApplication;
 import org.dit.support.Api;
-import org.dit.support.Clinic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.util.PGobject;
@@ -145,20 +147,37 @@ class UpgradeTest {
                 assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
                 assertThat(superuser.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
 
-                // and the log goes on
-                Api.Response referral = api.post("/api/episodes", Clinic.referral());
-                assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
-                Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> api.get("/api/episodes/" + referral.json().get("episodeId").asText()).status() == 200);
+                // and the log goes on: a command on an episode the previous release wrote, and a new therapist
+                String inTherapy = firstEpisodeInTherapy(old);
+                int measures = api.get("/api/episodes/" + inTherapy).json().get("measures").size();
+                Api.Response measure = api.post("/api/episodes/" + inTherapy + "/measures", Map.of("instrument", "PHQ9",
+                        "items", List.of(1, 1, 1, 1, 1, 0, 0, 0, 0), "recordedOn", LocalDate.now(ZoneId.of("Europe/London")).toString()));
+                assertThat(measure.status()).as(measure.toString()).isEqualTo(201);
+                Api.Response therapist = api.post("/api/therapists",
+                        Map.of("name", "Sam Afterwards", "accreditation", "QUALIFIED", "maxCaseload", 10));
+                assertThat(therapist.status()).as(therapist.toString()).isEqualTo(201);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(api.get("/api/episodes/" + inTherapy).json().get("measures")).hasSize(measures + 1);
                     JsonNode after = api.as("auditor").get("/api/audit/verify").json();
-                    assertThat(after.get("verifiedEvents").asLong()).isEqualTo(events + 1);
+                    assertThat(after.get("verifiedEvents").asLong()).isGreaterThan(events)
+                            .isEqualTo(superuser.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
                     assertThat(after.get("firstBrokenGlobalIndex").isNull()).as(after.toString()).isTrue();
                 });
             } finally {
                 connection.close();
             }
         }
+    }
+
+    private static String firstEpisodeInTherapy(JsonNode old) {
+        Iterator<Map.Entry<String, JsonNode>> answers = old.get("asAdmin").fields();
+        while (answers.hasNext()) {
+            Map.Entry<String, JsonNode> answer = answers.next();
+            if (answer.getKey().startsWith("/api/episodes/") && answer.getValue().get("status").asText().equals("IN_THERAPY")) {
+                return answer.getValue().get("episodeId").asText();
+            }
+        }
+        throw new AssertionError("no episode in therapy in the previous release's answers");
     }
 
     /**
