@@ -101,6 +101,8 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/goodbye-letter", ADMIN, r -> map("sharedOn", "2026-06-01")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/extension", ADMIN,
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/course-length", ADMIN,
+                r -> map("courseLength", 8 + r.nextInt(8), "reason", "Agreed to end early", "approvedBy", "Dr Fuzz Supervisor")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/reassignment", ADMIN,

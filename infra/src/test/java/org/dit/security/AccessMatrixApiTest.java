@@ -108,6 +108,8 @@ class AccessMatrixApiTest {
         // to the therapist it has already: refused by the rule (409), so the episode stays with therapist A
         cases.add(new Case("reassignment", "POST", e + "/reassignment", Map.of("therapistId", therapistA, "reason", "check"),
                 Set.of("supervisor")));
+        cases.add(new Case("course length", "POST", e + "/course-length", Map.of("courseLength", 12, "reason", "check"),
+                clinicians));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
         Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",

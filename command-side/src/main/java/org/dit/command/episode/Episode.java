@@ -27,6 +27,7 @@ import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
@@ -295,6 +296,19 @@ class Episode {
     }
 
     @CommandHandler
+    void handle(ShortenCourse command) {
+        EpisodePolicy policy = policy();
+        int length = InvalidInput.require("courseLength", command.courseLength());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireNotEnded();
+        EpisodePolicy.requireAtLeastMinimumCourse(length);
+        policy.requireShorterCourse(length);
+        String approvedBy = EpisodePolicy.requireApprovalOfShortCourse(length, command.approvedBy());
+        policy.requireSessionsWithinCourse(length);
+        apply(new CourseShortened(episodeId, length, courseLength, reason, approvedBy));
+    }
+
+    @CommandHandler
     void handle(EndTherapy command, Clock clock) {
         EpisodePolicy policy = policy();
         EndReason reason = InvalidInput.require("reason", command.reason());
@@ -396,6 +410,11 @@ class Episode {
 
     @EventSourcingHandler
     void on(CourseExtended event) {
+        courseLength = event.courseLength();
+    }
+
+    @EventSourcingHandler
+    void on(CourseShortened event) {
         courseLength = event.courseLength();
     }
 

@@ -180,6 +180,15 @@ class EpisodeController {
                 new ExtendCourse(new EpisodeId(episodeId), body.additionalSessions(), body.approvedBy(), body.reason()));
     }
 
+    @PostMapping("/{episodeId}/course-length")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Agree a shorter course (at least 8 sessions; a supervisor approves below 12); phases follow the new length")
+    ResponseEntity<Object> shorten(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.CourseLength body,
+                                   HttpServletRequest request) {
+        return runner.run(request, body, new ShortenCourse(new EpisodeId(episodeId), body.courseLength(), body.reason(),
+                body.approvedBy()), result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "courseLength", body.courseLength())));
+    }
+
     @PostMapping("/{episodeId}/ending")
     @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "End therapy; open bookings are cancelled")

@@ -32,6 +32,8 @@ import org.dit.events.episode.SessionState;
 final class EpisodePolicy {
 
     static final int MAX_SESSION_MINUTES = 240;
+    /** A course shorter than this needs a supervisor's approval. */
+    static final int UNAPPROVED_MIN_COURSE_LENGTH = 12;
     /**
      * Clinical dates and session times lie within four-digit years: beyond them a date is a typing error or hostile,
      * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
@@ -231,6 +233,22 @@ final class EpisodePolicy {
         return extended;
     }
 
+    void requireShorterCourse(int length) {
+        if (length >= courseLength) {
+            throw new CourseNotShortened("the course has " + courseLength + " sessions; " + length
+                    + " is not shorter (a longer course is an extension)");
+        }
+    }
+
+    /** Booked, attended and missed sessions must all fit the shorter course; cancel bookings beyond it first. */
+    void requireSessionsWithinCourse(int length) {
+        int highest = sessions.isEmpty() ? 0 : sessions.lastKey();
+        if (highest > length || sessions.size() > length) {
+            throw new SessionsBeyondCourseLength("session " + highest + " is booked or held already; the course cannot end at "
+                    + length);
+        }
+    }
+
     /** A course ends as COMPLETED only in the ending phase and after the goodbye letter; other endings need neither. */
     void requireCompletionRequirementsMet(EndReason reason) {
         if (reason == EndReason.COMPLETED && (phase() != Phase.ENDING || !goodbyeLetterShared)) {
@@ -306,6 +324,25 @@ final class EpisodePolicy {
             throw new InvalidInput("reviewBy", "is after " + LATEST_DATE);
         }
         return reviewBy;
+    }
+
+    static void requireAtLeastMinimumCourse(int length) {
+        if (length < Phase.MIN_COURSE_LENGTH) {
+            throw new CourseLengthBelowMinimum("a course of " + length + " sessions is shorter than the minimum of "
+                    + Phase.MIN_COURSE_LENGTH);
+        }
+    }
+
+    /** @return the approving supervisor: required below {@link #UNAPPROVED_MIN_COURSE_LENGTH}, kept when given above */
+    static String requireApprovalOfShortCourse(int length, String approvedBy) {
+        if (approvedBy == null || approvedBy.isBlank()) {
+            if (length < UNAPPROVED_MIN_COURSE_LENGTH) {
+                throw new InvalidInput("approvedBy", "a course shorter than " + UNAPPROVED_MIN_COURSE_LENGTH
+                        + " sessions needs a supervisor's approval");
+            }
+            return null;
+        }
+        return approvedBy.strip();
     }
 
     static void requireAdditionalSessions(int additionalSessions) {
@@ -419,6 +456,24 @@ final class EpisodePolicy {
     static final class CourseLengthExceeded extends RuleViolation {
         CourseLengthExceeded(String detail) {
             super("course-length-exceeded", "A course may not exceed 20 sessions", detail);
+        }
+    }
+
+    static final class CourseLengthBelowMinimum extends RuleViolation {
+        CourseLengthBelowMinimum(String detail) {
+            super("course-length-below-minimum", "A course may not be shorter than 8 sessions", detail);
+        }
+    }
+
+    static final class CourseNotShortened extends RuleViolation {
+        CourseNotShortened(String detail) {
+            super("course-not-shortened", "The new course length is not shorter", detail);
+        }
+    }
+
+    static final class SessionsBeyondCourseLength extends RuleViolation {
+        SessionsBeyondCourseLength(String detail) {
+            super("sessions-beyond-course-length", "Sessions already booked or held exceed the new course length", detail);
         }
     }
 

@@ -18,6 +18,7 @@ import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
@@ -163,6 +164,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             step(FocusRevised.class, (next, e) -> next.focus = e.focus()),
             step(GoodbyeLetterShared.class, (next, e) -> next.goodbyeLetterSharedOn = e.sharedOn()),
             step(CourseExtended.class, (next, e) -> next.courseLength = e.courseLength()),
+            step(CourseShortened.class, (next, e) -> next.courseLength = e.courseLength()),
             step(TherapyEnded.class, (next, e) -> {
                 next.status = EpisodeStatus.ENDED;
                 next.endedOn = e.endedOn();

@@ -19,6 +19,7 @@ import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
@@ -289,6 +290,11 @@ public final class EpisodeHistories {
 
         public EpisodeHistory goodbyeLetterSharedOn(LocalDate date) {
             return with(new GoodbyeLetterShared(EPISODE, date));
+        }
+
+        public EpisodeHistory courseShortenedTo(int courseLength) {
+            return with(new CourseShortened(EPISODE, courseLength, facts.courseLength(), "focus worked through; ending early",
+                    courseLength < 12 ? SUPERVISOR : null));
         }
 
         public EpisodeHistory courseExtendedBy(int additionalSessions) {

@@ -6,7 +6,8 @@ import org.dit.events.EpisodeId;
 public sealed interface EpisodeEvent permits ClientReferred, AssessmentCompleted, ClientWaitlisted, TherapistAllocated,
         SessionBooked, SessionRescheduled, SessionCancelled, SessionAttended, SessionMissed, SessionOutcomeCorrected,
         OutcomeMeasureRecorded, MeasureEnteredInError, FocusAgreed, FocusRevised, GoodbyeLetterShared, CourseExtended,
-        TherapyEnded, RiskAssessed, RiskIndicated, TherapistReassigned {
+        TherapyEnded, RiskAssessed, RiskIndicated, TherapistReassigned,
+        CourseShortened {
 
     EpisodeId episodeId();
 }
