@@ -103,6 +103,10 @@ final class HostileCorpus {
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/course-length", ADMIN,
                 r -> map("courseLength", 8 + r.nextInt(8), "reason", "Agreed to end early", "approvedBy", "Dr Fuzz Supervisor")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up", ADMIN,
+                r -> map("startsAt", sometime(r), "durationMinutes", 50, "mode", "PHONE")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up/attendance", ADMIN,
+                r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/reassignment", ADMIN,

@@ -110,6 +110,9 @@ class AccessMatrixApiTest {
                 Set.of("supervisor")));
         cases.add(new Case("course length", "POST", e + "/course-length", Map.of("courseLength", 12, "reason", "check"),
                 clinicians));
+        cases.add(new Case("follow-up", "POST", e + "/follow-up", Map.of("startsAt", "2099-05-01T09:00:00Z", "mode", "VIDEO"),
+                adminAndClinicians));
+        cases.add(new Case("follow-up attendance", "POST", e + "/follow-up/attendance", null, clinicians));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
         Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",

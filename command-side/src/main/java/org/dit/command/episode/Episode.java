@@ -31,6 +31,9 @@ import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.FocusRevised;
 import org.dit.events.episode.GoodbyeLetterShared;
@@ -74,6 +77,9 @@ class Episode {
     private Focus focus;
     private boolean goodbyeLetterShared;
     private final Map<MeasureId, Boolean> measuresEnteredInError = new HashMap<>();
+    private LocalDate endedOn;
+    /** The follow-up appointment after the ending (booked or attended), or null. */
+    private Session followUp;
 
     Episode() {
     }
@@ -308,6 +314,41 @@ class Episode {
         apply(new CourseShortened(episodeId, length, courseLength, reason, approvedBy));
     }
 
+    /** After an ending with treatment: with the episode's therapist, on a clinic day after the ending. */
+    @CommandHandler
+    void handle(BookFollowUp command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
+        int duration = EpisodePolicy.requireDuration(command.durationMinutes());
+        InvalidInput.require("mode", command.mode());
+        policy.requireEndedAfterTreatment();
+        policy.requireNoFollowUp();
+        policy.requireAfterEnding(LocalDate.ofInstant(startsAt, clock.getZone()));
+        roster.requireFreeSlot(therapistId, episodeId, TherapistRoster.FOLLOW_UP, startsAt, startsAt.plusSeconds(duration * 60L));
+        apply(new FollowUpBooked(episodeId, therapistId, startsAt, duration, command.mode()));
+    }
+
+    /** Its measures are the follow-up's own: the episode's outcome keeps the scores of treatment. */
+    @CommandHandler
+    void handle(RecordFollowUpAttendance command, Clock clock) {
+        EpisodePolicy policy = policy();
+        Session booked = policy.requireFollowUpBooked();
+        policy.requireStarted(booked, clock);
+        Integer phq9 = command.phq9() == null ? null : EpisodePolicy.requireScored(Instrument.PHQ9, "phq9", command.phq9());
+        Integer gad7 = command.gad7() == null ? null : EpisodePolicy.requireScored(Instrument.GAD7, "gad7", command.gad7());
+        MeasureId phq9Id = phq9 == null ? null : InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
+        MeasureId gad7Id = gad7 == null ? null : InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
+        LocalDate day = LocalDate.ofInstant(booked.startsAt(), clock.getZone());
+        apply(new FollowUpAttended(episodeId, booked.startsAt()));
+        if (phq9 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, day));
+            indicateRisk(phq9Id, Instrument.PHQ9, command.phq9(), day);
+        }
+        if (gad7 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, day));
+        }
+    }
+
     @CommandHandler
     void handle(EndTherapy command, Clock clock) {
         EpisodePolicy policy = policy();
@@ -421,20 +462,40 @@ class Episode {
     @EventSourcingHandler
     void on(TherapyEnded event) {
         status = EpisodeStatus.ENDED;
+        endedOn = event.endedOn();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpBooked event) {
+        followUp = new Session(event.startsAt(), event.durationMinutes(), SessionState.BOOKED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpAttended event) {
+        followUp = followUp.in(SessionState.ATTENDED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpMeasureRecorded event) {
+        measuresEnteredInError.put(event.measureId(), false);
     }
 
     /** A measure, followed by a risk indication when it is a PHQ-9 with item 9 scored 1 or more (DESIGN §2, risk). */
     private void applyMeasure(OutcomeMeasureRecorded measure) {
         apply(measure);
-        int item9 = measure.instrument().selfHarmItem(measure.items());
+        indicateRisk(measure.measureId(), measure.instrument(), measure.items(), measure.recordedOn());
+    }
+
+    private void indicateRisk(MeasureId measureId, Instrument instrument, List<Integer> items, LocalDate recordedOn) {
+        int item9 = instrument.selfHarmItem(items);
         if (item9 > 0) {
-            apply(new RiskIndicated(episodeId, measure.measureId(), item9, measure.recordedOn()));
+            apply(new RiskIndicated(episodeId, measureId, item9, recordedOn));
         }
     }
 
     private EpisodePolicy policy() {
         return new EpisodePolicy(episodeId, status, referredOn, assessed, courseLength, sessions, focus, goodbyeLetterShared,
-                measuresEnteredInError);
+                measuresEnteredInError, endedOn, followUp);
     }
 
     private int lowestFreeNumber() {

@@ -189,6 +189,33 @@ class EpisodeController {
                 body.approvedBy()), result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "courseLength", body.courseLength())));
     }
 
+    @PostMapping("/{episodeId}/follow-up")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Book the follow-up appointment after the ending (not a treatment session; the episode stays ended)")
+    ResponseEntity<Object> bookFollowUp(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.FollowUp body,
+                                        HttpServletRequest request) {
+        int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
+        return runner.run(request, body, new BookFollowUp(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
+                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "startsAt", body.startsAt())));
+    }
+
+    @PostMapping("/{episodeId}/follow-up/attendance")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Record the follow-up with its PHQ-9 and GAD-7, reported apart from the scores of treatment")
+    ResponseEntity<Object> attendFollowUp(@PathVariable UUID episodeId,
+                                          @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
+                                          HttpServletRequest request) {
+        EpisodeRequests.Attendance given = body == null ? new EpisodeRequests.Attendance(null, null) : body;
+        MeasureId phq9 = given.phq9() == null ? null : new MeasureId(runner.newId(request, "phq9MeasureId"));
+        MeasureId gad7 = given.gad7() == null ? null : new MeasureId(runner.newId(request, "gad7MeasureId"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("episodeId", episodeId);
+        answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
+        answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
+        return runner.run(request, given, new RecordFollowUpAttendance(new EpisodeId(episodeId), given.phq9(), given.gad7(),
+                phq9, gad7), result -> ResponseEntity.ok(answer));
+    }
+
     @PostMapping("/{episodeId}/ending")
     @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "End therapy; open bookings are cancelled")

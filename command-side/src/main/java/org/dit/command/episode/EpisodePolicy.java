@@ -52,10 +52,12 @@ final class EpisodePolicy {
     private final Focus focus;
     private final boolean goodbyeLetterShared;
     private final Map<MeasureId, Boolean> measuresEnteredInError;
+    private final LocalDate endedOn;
+    private final Episode.Session followUp;
 
     EpisodePolicy(EpisodeId episodeId, EpisodeStatus status, LocalDate referredOn, boolean assessed, int courseLength,
                   NavigableMap<Integer, Episode.Session> sessions, Focus focus, boolean goodbyeLetterShared,
-                  Map<MeasureId, Boolean> measuresEnteredInError) {
+                  Map<MeasureId, Boolean> measuresEnteredInError, LocalDate endedOn, Episode.Session followUp) {
         this.episodeId = episodeId;
         this.status = status;
         this.referredOn = referredOn;
@@ -65,6 +67,8 @@ final class EpisodePolicy {
         this.focus = focus;
         this.goodbyeLetterShared = goodbyeLetterShared;
         this.measuresEnteredInError = measuresEnteredInError;
+        this.endedOn = endedOn;
+        this.followUp = followUp;
     }
 
     void requireNotAssessed() {
@@ -247,6 +251,37 @@ final class EpisodePolicy {
             throw new SessionsBeyondCourseLength("session " + highest + " is booked or held already; the course cannot end at "
                     + length);
         }
+    }
+
+    /** A follow-up belongs after the ending of a course in which the client attended at least once. */
+    void requireEndedAfterTreatment() {
+        if (status != EpisodeStatus.ENDED) {
+            throw new EpisodeNotEnded("episode " + episodeId + " is " + status + "; a follow-up comes after the ending");
+        }
+        if (lastAttended() == 0) {
+            throw new NoSessionAttended("no session was attended in episode " + episodeId + "; there is no treatment to follow up");
+        }
+    }
+
+    void requireNoFollowUp() {
+        if (followUp != null) {
+            throw new FollowUpAlreadyBooked("episode " + episodeId + " has its follow-up at " + followUp.startsAt());
+        }
+    }
+
+    void requireAfterEnding(LocalDate day) {
+        if (!day.isAfter(endedOn)) {
+            throw new FollowUpBeforeEnding("the follow-up on " + day + " is not after the ending on " + endedOn);
+        }
+    }
+
+    /** @return the booked follow-up */
+    Episode.Session requireFollowUpBooked() {
+        if (followUp == null || followUp.state() != SessionState.BOOKED) {
+            throw new FollowUpNotBooked("episode " + episodeId + " has " + (followUp == null ? "no follow-up booked"
+                    : "recorded its follow-up already"));
+        }
+        return followUp;
     }
 
     /** A course ends as COMPLETED only in the ending phase and after the goodbye letter; other endings need neither. */
@@ -487,6 +522,30 @@ final class EpisodePolicy {
     static final class SameTherapist extends RuleViolation {
         SameTherapist(String detail) {
             super("same-therapist", "The episode is already with that therapist", detail);
+        }
+    }
+
+    static final class EpisodeNotEnded extends RuleViolation {
+        EpisodeNotEnded(String detail) {
+            super("episode-not-ended", "The episode has not ended", detail);
+        }
+    }
+
+    static final class FollowUpAlreadyBooked extends RuleViolation {
+        FollowUpAlreadyBooked(String detail) {
+            super("follow-up-already-booked", "The follow-up is already booked", detail);
+        }
+    }
+
+    static final class FollowUpBeforeEnding extends RuleViolation {
+        FollowUpBeforeEnding(String detail) {
+            super("follow-up-before-ending", "The follow-up must fall after the ending", detail);
+        }
+    }
+
+    static final class FollowUpNotBooked extends RuleViolation {
+        FollowUpNotBooked(String detail) {
+            super("follow-up-not-booked", "No follow-up is booked", detail);
         }
     }
 

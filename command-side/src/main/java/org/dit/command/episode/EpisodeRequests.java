@@ -127,4 +127,10 @@ final class EpisodeRequests {
             @Schema(example = "Client and therapist agreed the focus is resolved; ending early") @NotBlank @Size(max = LONG_TEXT) String reason,
             @Schema(description = "The approving supervisor; required below 12 sessions", example = "Dr A. Supervisor") @Size(max = SHORT_TEXT) String approvedBy) {
     }
+
+    record FollowUp(
+            @Schema(example = "2026-09-07T09:00:00Z") @NotNull Instant startsAt,
+            @Schema(example = "50", defaultValue = "50") @Min(1) @Max(EpisodePolicy.MAX_SESSION_MINUTES) Integer durationMinutes,
+            @Schema(example = "VIDEO") @NotNull SessionMode mode) {
+    }
 }

@@ -23,6 +23,9 @@ import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.FocusRevised;
 import org.dit.events.episode.GoodbyeLetterShared;
@@ -56,13 +59,15 @@ import org.dit.events.episode.TherapyEnded;
  * @param measures every recorded measure in recording order, entered-in-error ones included (flagged)
  * @param riskAssessments every risk assessment in recording order
  * @param riskIndications every risk indication (PHQ-9 item 9 of 1 or more) in recording order, closed ones included
+ * @param followUp        the follow-up appointment after the ending, or null; its measures are kept apart from
+ *                        {@code measures}, so no outcome of treatment ever counts them
  */
 public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, Priority priority, LocalDate referredOn,
                            LocalDate waitlistedOn, LocalDate allocatedOn, UUID therapistId, int courseLength,
                            List<SessionFact> sessions, List<MeasureFact> measures, Focus focus,
                            LocalDate goodbyeLetterSharedOn, LocalDate endedOn, EndReason endReason,
                            List<RiskAssessmentFact> riskAssessments, List<RiskIndicationFact> riskIndications,
-                           long lastSequence) {
+                           FollowUpFact followUp, long lastSequence) {
 
     /** Lists absent from facts stored before they existed read as empty. */
     public EpisodeFacts {
@@ -85,6 +90,33 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
 
     public record MeasureFact(UUID measureId, Instrument instrument, int total, LocalDate recordedOn, Integer sessionNumber,
                               boolean enteredInError) {
+
+        MeasureFact markedEnteredInError() {
+            return new MeasureFact(measureId, instrument, total, recordedOn, sessionNumber, true);
+        }
+    }
+
+    public record FollowUpFact(Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                               List<MeasureFact> measures) {
+
+        public FollowUpFact {
+            measures = List.copyOf(measures);
+        }
+
+        FollowUpFact attended() {
+            return new FollowUpFact(startsAt, durationMinutes, mode, SessionState.ATTENDED, measures);
+        }
+
+        FollowUpFact with(MeasureFact measure) {
+            List<MeasureFact> more = new ArrayList<>(measures);
+            more.add(measure);
+            return new FollowUpFact(startsAt, durationMinutes, mode, state, more);
+        }
+
+        FollowUpFact enteredInError(UUID measureId) {
+            return new FollowUpFact(startsAt, durationMinutes, mode, state, measures.stream()
+                    .map(m -> m.measureId().equals(measureId) ? m.markedEnteredInError() : m).toList());
+        }
     }
 
     public record RiskAssessmentFact(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
@@ -106,7 +138,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
     /** The facts of an episode that does not exist yet; the first event (ClientReferred) fills them. */
     public static EpisodeFacts none(UUID episodeId) {
         return new EpisodeFacts(episodeId, null, null, null, null, null, null, null, Phase.DEFAULT_COURSE_LENGTH, List.of(),
-                List.of(), null, null, null, null, List.of(), List.of(), -1);
+                List.of(), null, null, null, null, List.of(), List.of(), null, -1);
     }
 
     public boolean exists() {
@@ -155,8 +187,10 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                     e.instrument(), e.total(), e.recordedOn(), e.sessionNumber(), false))),
             step(MeasureEnteredInError.class, (next, e) -> {
                 UUID measureId = e.measureId().value();
-                next.measures.replaceAll(m -> m.measureId().equals(measureId)
-                        ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m);
+                next.measures.replaceAll(m -> m.measureId().equals(measureId) ? m.markedEnteredInError() : m);
+                if (next.followUp != null) {
+                    next.followUp = next.followUp.enteredInError(measureId);
+                }
                 next.riskIndications.replaceAll(r -> r.measureId().equals(measureId)
                         ? new RiskIndicationFact(r.measureId(), r.item9(), r.recordedOn(), r.clearedBy(), true) : r);
             }),
@@ -170,6 +204,11 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                 next.endedOn = e.endedOn();
                 next.endReason = e.reason();
             }),
+            step(FollowUpBooked.class, (next, e) -> next.followUp = new FollowUpFact(e.startsAt(), e.durationMinutes(),
+                    e.mode(), SessionState.BOOKED, List.of())),
+            step(FollowUpAttended.class, (next, e) -> next.followUp = next.followUp.attended()),
+            step(FollowUpMeasureRecorded.class, (next, e) -> next.followUp = next.followUp.with(new MeasureFact(
+                    e.measureId().value(), e.instrument(), e.total(), e.recordedOn(), null, false))),
             step(RiskIndicated.class, (next, e) -> next.riskIndications.add(
                     new RiskIndicationFact(e.measureId().value(), e.item9(), e.recordedOn(), null, false))),
             // clears the indications recorded before it whose measure it does not predate (DESIGN §2, risk)
@@ -218,7 +257,10 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         return Phase.of(lastAttendedNumber(), courseLength);
     }
 
-    /** Valid measures (not entered in error) of one instrument, earliest first, as recorded up to the end of therapy. */
+    /**
+     * Valid measures (not entered in error) of one instrument, earliest first, as recorded up to the end of therapy:
+     * the measures of treatment and assessment only, never those of the follow-up.
+     */
     public List<MeasureFact> validMeasures(Instrument instrument) {
         List<MeasureFact> valid = new ArrayList<>();
         for (MeasureFact m : measures) {
@@ -314,6 +356,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         private EndReason endReason;
         private final List<RiskAssessmentFact> riskAssessments;
         private final List<RiskIndicationFact> riskIndications;
+        private FollowUpFact followUp;
         private final long sequence;
 
         Builder(EpisodeFacts f, long sequence) {
@@ -334,6 +377,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             endReason = f.endReason;
             riskAssessments = new ArrayList<>(f.riskAssessments);
             riskIndications = new ArrayList<>(f.riskIndications);
+            followUp = f.followUp;
             this.sequence = sequence;
         }
 
@@ -351,7 +395,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         EpisodeFacts build() {
             return new EpisodeFacts(episodeId, clientId, status, priority, referredOn, waitlistedOn, allocatedOn, therapistId,
                     courseLength, sessions, measures, focus, goodbyeLetterSharedOn, endedOn, endReason, riskAssessments,
-                    riskIndications, sequence);
+                    riskIndications, followUp, sequence);
         }
     }
 }

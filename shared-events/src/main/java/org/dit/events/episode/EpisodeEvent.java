@@ -7,7 +7,7 @@ public sealed interface EpisodeEvent permits ClientReferred, AssessmentCompleted
         SessionBooked, SessionRescheduled, SessionCancelled, SessionAttended, SessionMissed, SessionOutcomeCorrected,
         OutcomeMeasureRecorded, MeasureEnteredInError, FocusAgreed, FocusRevised, GoodbyeLetterShared, CourseExtended,
         TherapyEnded, RiskAssessed, RiskIndicated, TherapistReassigned,
-        CourseShortened {
+        CourseShortened, FollowUpBooked, FollowUpAttended, FollowUpMeasureRecorded {
 
     EpisodeId episodeId();
 }
