@@ -91,6 +91,8 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/attendance", ADMIN,
                 r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/missed", ADMIN, r -> map()));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/note", ADMIN,
+                r -> map("text", "Noticed the pull to keep quiet; named it together")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/correction", ADMIN,
                 r -> map("outcome", "MISSED", "reason", "Recorded against the wrong day")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/focus", ADMIN, r -> new LinkedHashMap<>(Clinic.FOCUS)));

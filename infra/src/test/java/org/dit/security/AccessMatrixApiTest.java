@@ -95,6 +95,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("cancel", "POST", e + "/sessions/9/cancellation", Map.of("cancelledBy", "SERVICE"), admin));
         cases.add(new Case("attend", "POST", e + "/sessions/9/attendance", null, clinicians));
         cases.add(new Case("missed", "POST", e + "/sessions/9/missed", null, clinicians));
+        cases.add(new Case("note", "POST", e + "/sessions/1/note", Map.of("text", "check"), clinicians));
         cases.add(new Case("correct", "POST", e + "/sessions/9/correction", Map.of("outcome", "MISSED", "reason", "check"),
                 clinicians));
         cases.add(new Case("focus", "POST", e + "/focus", Clinic.FOCUS, clinicians));

@@ -48,6 +48,7 @@ import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMissed;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
@@ -209,6 +210,14 @@ class Episode {
         if (gad7 != null) {
             applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
         }
+    }
+
+    /** Notes are typed after the session, so the episode may have ended since; the text is kept as written. */
+    @CommandHandler
+    void handle(WriteSessionNote command) {
+        String text = EpisodePolicy.requireNote(command.text());
+        policy().requireAttended(command.sessionNumber());
+        apply(new SessionNoteWritten(episodeId, command.sessionNumber(), text));
     }
 
     @CommandHandler

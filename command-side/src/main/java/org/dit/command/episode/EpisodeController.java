@@ -125,6 +125,15 @@ class EpisodeController {
         return send(request, Map.of(), episodeId, new RecordMissedSession(new EpisodeId(episodeId), number));
     }
 
+    @PostMapping("/{episodeId}/sessions/{number}/note")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Write the short note of an attended session (at most 4,000 characters)")
+    ResponseEntity<Object> note(@PathVariable UUID episodeId, @PathVariable int number,
+                                @Valid @RequestBody EpisodeRequests.Note body, HttpServletRequest request) {
+        return runner.run(request, body, new WriteSessionNote(new EpisodeId(episodeId), number, body.text()),
+                result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "sessionNumber", number)));
+    }
+
     @PostMapping("/{episodeId}/sessions/{number}/correction")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Correct a recorded session outcome (a new event; the original stays in the history)")

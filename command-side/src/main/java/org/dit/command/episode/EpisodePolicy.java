@@ -34,6 +34,7 @@ final class EpisodePolicy {
     static final int MAX_SESSION_MINUTES = 240;
     /** A course shorter than this needs a supervisor's approval. */
     static final int UNAPPROVED_MIN_COURSE_LENGTH = 12;
+    static final int MAX_NOTE_LENGTH = 4000;
     /**
      * Clinical dates and session times lie within four-digit years: beyond them a date is a typing error or hostile,
      * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
@@ -136,6 +137,14 @@ final class EpisodePolicy {
                     + (session == null ? "not booked" : session.state()));
         }
         return session;
+    }
+
+    void requireAttended(int number) {
+        Episode.Session session = sessions.get(number);
+        if (session == null || session.state() != SessionState.ATTENDED) {
+            throw new SessionNotAttended("session " + number + " of episode " + episodeId + " is "
+                    + (session == null ? "not booked" : session.state()) + "; a note belongs to an attended session");
+        }
     }
 
     /** Outcomes are recorded in session order, so that the phase always follows the sessions actually held. */
@@ -361,6 +370,15 @@ final class EpisodePolicy {
         return reviewBy;
     }
 
+    /** @return the note, stripped, once given and within {@link #MAX_NOTE_LENGTH} characters */
+    static String requireNote(String text) {
+        String note = InvalidInput.requireText("text", text);
+        if (note.length() > MAX_NOTE_LENGTH) {
+            throw new InvalidInput("text", "is " + note.length() + " characters; a session note has at most " + MAX_NOTE_LENGTH);
+        }
+        return note;
+    }
+
     static void requireAtLeastMinimumCourse(int length) {
         if (length < Phase.MIN_COURSE_LENGTH) {
             throw new CourseLengthBelowMinimum("a course of " + length + " sessions is shorter than the minimum of "
@@ -522,6 +540,12 @@ final class EpisodePolicy {
     static final class SameTherapist extends RuleViolation {
         SameTherapist(String detail) {
             super("same-therapist", "The episode is already with that therapist", detail);
+        }
+    }
+
+    static final class SessionNotAttended extends RuleViolation {
+        SessionNotAttended(String detail) {
+            super("session-not-attended", "The session was not attended", detail);
         }
     }
 

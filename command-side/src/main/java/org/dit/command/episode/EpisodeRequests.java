@@ -128,6 +128,10 @@ final class EpisodeRequests {
             @Schema(description = "The approving supervisor; required below 12 sessions", example = "Dr A. Supervisor") @Size(max = SHORT_TEXT) String approvedBy) {
     }
 
+    record Note(@Schema(example = "Talked about her sister's visit; noticed the familiar pull to keep quiet.") @NotBlank
+                @Size(max = EpisodePolicy.MAX_NOTE_LENGTH) String text) {
+    }
+
     record FollowUp(
             @Schema(example = "2026-09-07T09:00:00Z") @NotNull Instant startsAt,
             @Schema(example = "50", defaultValue = "50") @Min(1) @Max(EpisodePolicy.MAX_SESSION_MINUTES) Integer durationMinutes,

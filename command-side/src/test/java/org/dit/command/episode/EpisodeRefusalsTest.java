@@ -59,6 +59,7 @@ class EpisodeRefusalsTest {
             Map.entry("RevisionReasonRequired",
                     new Problem("revision-reason-required", "Revising the agreed focus needs a reason", 409)),
             Map.entry("SessionInFuture", new Problem("session-in-future", "The session has not started yet", 409)),
+            Map.entry("SessionNotAttended", new Problem("session-not-attended", "The session was not attended", 409)),
             Map.entry("SessionNotBooked", new Problem("session-not-booked", "The session is not booked", 409)),
             Map.entry("SessionOutOfOrder",
                     new Problem("session-out-of-order", "Sessions must follow one another in time", 409)));

@@ -34,7 +34,7 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
         return new EpisodeView(facts.episodeId(), facts.clientId(), facts.status(), facts.phase(), facts.courseLength(),
                 facts.therapistId(),
                 facts.sessions().stream().map(s -> new SessionView(s.number(), s.startsAt(), s.durationMinutes(), s.mode(),
-                        s.state())).toList(),
+                        s.state(), s.note())).toList(),
                 facts.focus() == null ? null : new FocusView(facts.focus().selfRepresentation(),
                         facts.focus().otherRepresentation(), facts.focus().affect(), facts.focus().defensiveFunction()),
                 facts.goodbyeLetterSharedOn(),
@@ -54,7 +54,8 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                 m.enteredInError());
     }
 
-    public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
+    public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                              String note) {
     }
 
     public record FocusView(String selfRepresentation, String otherRepresentation, String affect, String defensiveFunction) {

@@ -41,6 +41,7 @@ import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMissed;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
@@ -77,14 +78,20 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         riskIndications = riskIndications == null ? List.of() : List.copyOf(riskIndications);
     }
 
-    public record SessionFact(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
+    /** @param note the latest note written for the session, or null */
+    public record SessionFact(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                              String note) {
 
         SessionFact in(SessionState newState) {
-            return new SessionFact(number, startsAt, durationMinutes, mode, newState);
+            return new SessionFact(number, startsAt, durationMinutes, mode, newState, note);
         }
 
         SessionFact movedTo(Instant newStart) {
-            return new SessionFact(number, newStart, durationMinutes, mode, state);
+            return new SessionFact(number, newStart, durationMinutes, mode, state, note);
+        }
+
+        SessionFact noted(String text) {
+            return new SessionFact(number, startsAt, durationMinutes, mode, state, text);
         }
     }
 
@@ -172,7 +179,9 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             }),
             step(TherapistReassigned.class, (next, e) -> next.therapistId = e.therapistId().value()),
             step(SessionBooked.class, (next, e) -> next.sessions.add(
-                    new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED))),
+                    new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED, null))),
+            step(SessionNoteWritten.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.ATTENDED, s -> s.noted(e.text()))),
             step(SessionRescheduled.class, (next, e) ->
                     next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.movedTo(e.startsAt()))),
             step(SessionCancelled.class, (next, e) ->

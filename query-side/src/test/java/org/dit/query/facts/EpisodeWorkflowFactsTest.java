@@ -16,7 +16,7 @@ import org.dit.query.outcomes.OutcomeRules;
 import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Test;
 
-/** The workflow steps of issue 13 as the facts fold them: reassignment, a shorter course, the follow-up. */
+/** The workflow steps of issue 13 as the facts fold them: reassignment, a shorter course, the follow-up, notes. */
 class EpisodeWorkflowFactsTest {
 
     private static final TherapistId TAKING_OVER = TherapistId.of("7d4c2b1a-0f9e-4d8c-a7b6-5e4d3c2b1a01");
@@ -85,5 +85,16 @@ class EpisodeWorkflowFactsTest {
         assertThat(view.followUp().startsAt()).isEqualTo(EpisodeHistories.sessionStartOn(endedOn.plusWeeks(6)));
         assertThat(view.followUp().measures()).extracting(EpisodeView.MeasureView::enteredInError).containsExactly(true, false);
         assertThat(view.measures()).hasSize(2);
+    }
+
+    @Test
+    void givenTwoSessionsAttended_whenTheSecondIsNotedTwice_thenItShowsTheLatestNote_andTheFirstNone() {
+        EpisodeHistory history = referred().assessed(14, 11).attendedWeekly(2);
+        history.with(new org.dit.events.episode.SessionNoteWritten(EpisodeHistories.EPISODE, 2, "first draft"));
+        history.with(new org.dit.events.episode.SessionNoteWritten(EpisodeHistories.EPISODE, 2, "reworded"));
+
+        EpisodeView view = EpisodeView.of(history.facts());
+
+        assertThat(view.sessions()).extracting(EpisodeView.SessionView::note).containsExactly(null, "reworded");
     }
 }

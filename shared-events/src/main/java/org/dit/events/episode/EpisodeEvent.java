@@ -7,7 +7,8 @@ public sealed interface EpisodeEvent permits ClientReferred, AssessmentCompleted
         SessionBooked, SessionRescheduled, SessionCancelled, SessionAttended, SessionMissed, SessionOutcomeCorrected,
         OutcomeMeasureRecorded, MeasureEnteredInError, FocusAgreed, FocusRevised, GoodbyeLetterShared, CourseExtended,
         TherapyEnded, RiskAssessed, RiskIndicated, TherapistReassigned,
-        CourseShortened, FollowUpBooked, FollowUpAttended, FollowUpMeasureRecorded {
+        CourseShortened, FollowUpBooked, FollowUpAttended, FollowUpMeasureRecorded,
+        SessionNoteWritten {
 
     EpisodeId episodeId();
 }
