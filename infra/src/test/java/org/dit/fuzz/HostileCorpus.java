@@ -100,6 +100,8 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/attendance", ADMIN,
                 r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/missed", ADMIN, r -> map()));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/note", ADMIN,
+                r -> map("text", "Noticed the pull to keep quiet; named it together")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/correction", ADMIN,
                 r -> map("outcome", "MISSED", "reason", "Recorded against the wrong day")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/focus", ADMIN, r -> new LinkedHashMap<>(Clinic.FOCUS)));
@@ -110,6 +112,12 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/goodbye-letter", ADMIN, r -> map("sharedOn", "2026-06-01")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/extension", ADMIN,
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/course-length", ADMIN,
+                r -> map("courseLength", 8 + r.nextInt(8), "reason", "Agreed to end early", "approvedBy", "Dr Fuzz Supervisor")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up", ADMIN,
+                r -> map("startsAt", sometime(r), "durationMinutes", 50, "mode", "PHONE")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up/attendance", ADMIN,
+                r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/reassignment", ADMIN,

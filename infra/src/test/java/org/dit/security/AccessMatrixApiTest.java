@@ -96,6 +96,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("cancel", "POST", e + "/sessions/9/cancellation", Map.of("cancelledBy", "SERVICE"), admin));
         cases.add(new Case("attend", "POST", e + "/sessions/9/attendance", null, clinicians));
         cases.add(new Case("missed", "POST", e + "/sessions/9/missed", null, clinicians));
+        cases.add(new Case("note", "POST", e + "/sessions/1/note", Map.of("text", "check"), clinicians));
         cases.add(new Case("correct", "POST", e + "/sessions/9/correction", Map.of("outcome", "MISSED", "reason", "check"),
                 clinicians));
         cases.add(new Case("focus", "POST", e + "/focus", Clinic.FOCUS, clinicians));
@@ -109,6 +110,11 @@ class AccessMatrixApiTest {
         // to the therapist it has already: refused by the rule (409), so the episode stays with therapist A
         cases.add(new Case("reassignment", "POST", e + "/reassignment", Map.of("therapistId", therapistA, "reason", "check"),
                 Set.of("supervisor")));
+        cases.add(new Case("course length", "POST", e + "/course-length", Map.of("courseLength", 12, "reason", "check"),
+                clinicians));
+        cases.add(new Case("follow-up", "POST", e + "/follow-up", Map.of("startsAt", "2099-05-01T09:00:00Z", "mode", "VIDEO"),
+                adminAndClinicians));
+        cases.add(new Case("follow-up attendance", "POST", e + "/follow-up/attendance", null, clinicians));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
         Map<String, Object> correction = new LinkedHashMap<>(Clinic.inventedClient());

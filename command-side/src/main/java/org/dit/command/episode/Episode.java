@@ -30,10 +30,14 @@ import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.FocusRevised;
 import org.dit.events.episode.GoodbyeLetterShared;
@@ -48,6 +52,7 @@ import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMissed;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
@@ -78,6 +83,9 @@ class Episode {
     private Focus focus;
     private boolean goodbyeLetterShared;
     private final Map<MeasureId, Boolean> measuresEnteredInError = new HashMap<>();
+    private LocalDate endedOn;
+    /** The follow-up appointment after the ending (booked or attended), or null. */
+    private Session followUp;
 
     Episode() {
     }
@@ -210,6 +218,14 @@ class Episode {
         }
     }
 
+    /** Notes are typed after the session, so the episode may have ended since; the text is kept as written. */
+    @CommandHandler
+    void handle(WriteSessionNote command) {
+        String text = EpisodePolicy.requireNote(command.text());
+        policy().requireAttended(command.sessionNumber());
+        apply(new SessionNoteWritten(episodeId, command.sessionNumber(), text));
+    }
+
     @CommandHandler
     void handle(RecordMissedSession command, Clock clock) {
         EpisodePolicy policy = policy();
@@ -298,6 +314,54 @@ class Episode {
         LocalDate assessedOn = policy.requireOnOrAfterReferral("assessedOn", command.assessedOn(), clock);
         LocalDate reviewBy = EpisodePolicy.requireReviewDate(command.reviewBy(), assessedOn);
         apply(new RiskAssessed(episodeId, id, assessedOn, level, toSelf, toOthers, fromOthers, safetyPlan, actions, reviewBy));
+    }
+
+    @CommandHandler
+    void handle(ShortenCourse command) {
+        EpisodePolicy policy = policy();
+        int length = InvalidInput.require("courseLength", command.courseLength());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireNotEnded();
+        EpisodePolicy.requireAtLeastMinimumCourse(length);
+        policy.requireShorterCourse(length);
+        String approvedBy = EpisodePolicy.requireApprovalOfShortCourse(length, command.approvedBy());
+        policy.requireSessionsWithinCourse(length);
+        apply(new CourseShortened(episodeId, length, courseLength, reason, approvedBy));
+    }
+
+    /** After an ending with treatment: with the episode's therapist, on a clinic day after the ending. */
+    @CommandHandler
+    void handle(BookFollowUp command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
+        int duration = EpisodePolicy.requireDuration(command.durationMinutes());
+        InvalidInput.require("mode", command.mode());
+        policy.requireEndedAfterTreatment();
+        policy.requireNoFollowUp();
+        policy.requireAfterEnding(LocalDate.ofInstant(startsAt, clock.getZone()));
+        roster.requireFreeSlot(therapistId, episodeId, TherapistRoster.FOLLOW_UP, startsAt, startsAt.plusSeconds(duration * 60L));
+        apply(new FollowUpBooked(episodeId, therapistId, startsAt, duration, command.mode()));
+    }
+
+    /** Its measures are the follow-up's own: the episode's outcome keeps the scores of treatment. */
+    @CommandHandler
+    void handle(RecordFollowUpAttendance command, Clock clock) {
+        EpisodePolicy policy = policy();
+        Session booked = policy.requireFollowUpBooked();
+        policy.requireStarted(booked, clock);
+        Integer phq9 = command.phq9() == null ? null : EpisodePolicy.requireScored(Instrument.PHQ9, "phq9", command.phq9());
+        Integer gad7 = command.gad7() == null ? null : EpisodePolicy.requireScored(Instrument.GAD7, "gad7", command.gad7());
+        MeasureId phq9Id = phq9 == null ? null : InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
+        MeasureId gad7Id = gad7 == null ? null : InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
+        LocalDate day = LocalDate.ofInstant(booked.startsAt(), clock.getZone());
+        apply(new FollowUpAttended(episodeId, booked.startsAt()));
+        if (phq9 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, day));
+            indicateRisk(phq9Id, Instrument.PHQ9, command.phq9(), day);
+        }
+        if (gad7 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, day));
+        }
     }
 
     @CommandHandler
@@ -415,8 +479,29 @@ class Episode {
     }
 
     @EventSourcingHandler
+    void on(CourseShortened event) {
+        courseLength = event.courseLength();
+    }
+
+    @EventSourcingHandler
     void on(TherapyEnded event) {
         status = EpisodeStatus.ENDED;
+        endedOn = event.endedOn();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpBooked event) {
+        followUp = new Session(event.startsAt(), event.durationMinutes(), SessionState.BOOKED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpAttended event) {
+        followUp = followUp.in(SessionState.ATTENDED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpMeasureRecorded event) {
+        measuresEnteredInError.put(event.measureId(), false);
     }
 
     @EventSourcingHandler
@@ -427,15 +512,19 @@ class Episode {
     /** A measure, followed by a risk indication when it is a PHQ-9 with item 9 scored 1 or more (DESIGN §2, risk). */
     private void applyMeasure(OutcomeMeasureRecorded measure) {
         apply(measure);
-        int item9 = measure.instrument().selfHarmItem(measure.items());
+        indicateRisk(measure.measureId(), measure.instrument(), measure.items(), measure.recordedOn());
+    }
+
+    private void indicateRisk(MeasureId measureId, Instrument instrument, List<Integer> items, LocalDate recordedOn) {
+        int item9 = instrument.selfHarmItem(items);
         if (item9 > 0) {
-            apply(new RiskIndicated(episodeId, measure.measureId(), item9, measure.recordedOn()));
+            apply(new RiskIndicated(episodeId, measureId, item9, recordedOn));
         }
     }
 
     private EpisodePolicy policy() {
         return new EpisodePolicy(episodeId, status, referredOn, assessed, courseLength, sessions, focus, goodbyeLetterShared,
-                measuresEnteredInError);
+                measuresEnteredInError, endedOn, followUp);
     }
 
     private int lowestFreeNumber() {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.FollowUpBooked;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionRescheduled;
@@ -81,6 +82,12 @@ public final class RosterUpdater {
     @EventHandler
     void on(SessionBooked event) {
         roster.reserve(event.therapistId(), event.episodeId(), event.sessionNumber(), event.startsAt(),
+                event.startsAt().plusSeconds(event.durationMinutes() * 60L));
+    }
+
+    @EventHandler
+    void on(FollowUpBooked event) {
+        roster.reserve(event.therapistId(), event.episodeId(), TherapistRoster.FOLLOW_UP, event.startsAt(),
                 event.startsAt().plusSeconds(event.durationMinutes() * 60L));
     }
 

@@ -14,6 +14,9 @@ import org.dit.events.TherapistId;
  */
 public interface TherapistRoster {
 
+    /** The diary number of an episode's follow-up appointment: treatment sessions are numbered from 1. */
+    int FOLLOW_UP = 0;
+
     /** @throws SupervisorNotQualified unless the supervisor is a registered, active, qualified therapist */
     void requireQualifiedSupervisor(TherapistId supervisorId);
 

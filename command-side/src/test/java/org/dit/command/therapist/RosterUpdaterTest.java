@@ -17,6 +17,7 @@ import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.FollowUpBooked;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
 import org.dit.events.episode.SessionBooked;
@@ -202,5 +203,15 @@ class RosterUpdaterTest {
         assertThat(roster.caseload(Therapists.SUPERVISOR)).isEqualTo(1);
         assertThat(roster.slotHolder(EPISODE, 1)).isEqualTo(THERAPIST);
         assertThat(roster.slotHolder(EPISODE, 2)).isEqualTo(Therapists.SUPERVISOR);
+    }
+
+    @Test
+    void givenTherapistRegistered_whenAFollowUpIsBooked_thenItsSlotIsHeldUnderTheFollowUpNumber() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+
+        updater.on(new FollowUpBooked(EPISODE, THERAPIST, NEXT_DAY, SESSION_MINUTES, SessionMode.VIDEO));
+
+        assertThat(roster.slotOf(EPISODE, TherapistRoster.FOLLOW_UP)).containsExactly(NEXT_DAY,
+                NEXT_DAY.plus(Duration.ofMinutes(SESSION_MINUTES)));
     }
 }

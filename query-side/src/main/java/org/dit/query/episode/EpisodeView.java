@@ -19,7 +19,8 @@ import org.dit.query.facts.EpisodeFacts;
 public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
                           List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
                           List<MeasureView> measures, LocalDate endedOn, EndReason endReason,
-                          List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications) {
+                          List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications,
+                          FollowUpView followUp) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
@@ -33,20 +34,28 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
         return new EpisodeView(facts.episodeId(), facts.clientId(), facts.status(), facts.phase(), facts.courseLength(),
                 facts.therapistId(),
                 facts.sessions().stream().map(s -> new SessionView(s.number(), s.startsAt(), s.durationMinutes(), s.mode(),
-                        s.state())).toList(),
+                        s.state(), s.note())).toList(),
                 facts.focus() == null ? null : new FocusView(facts.focus().selfRepresentation(),
                         facts.focus().otherRepresentation(), facts.focus().affect(), facts.focus().defensiveFunction()),
                 facts.goodbyeLetterSharedOn(),
-                facts.measures().stream().map(m -> new MeasureView(m.measureId(), m.instrument(), m.total(),
-                        m.instrument().severity(m.total()), m.recordedOn(), m.enteredInError())).toList(),
+                facts.measures().stream().map(EpisodeView::measure).toList(),
                 facts.endedOn(), facts.endReason(),
                 facts.riskAssessments().stream().map(r -> new RiskAssessmentView(r.riskAssessmentId(), r.assessedOn(), r.level(),
                         r.riskToSelf(), r.riskToOthers(), r.riskFromOthers(), r.safetyPlan(), r.actions(), r.reviewBy())).toList(),
                 facts.riskIndications().stream().map(r -> new RiskIndicationView(r.measureId(), r.item9(), r.recordedOn(),
-                        r.open(), r.clearedBy(), r.enteredInError())).toList());
+                        r.open(), r.clearedBy(), r.enteredInError())).toList(),
+                facts.followUp() == null ? null : new FollowUpView(facts.followUp().startsAt(),
+                        facts.followUp().durationMinutes(), facts.followUp().mode(), facts.followUp().state(),
+                        facts.followUp().measures().stream().map(EpisodeView::measure).toList()));
     }
 
-    public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
+    private static MeasureView measure(EpisodeFacts.MeasureFact m) {
+        return new MeasureView(m.measureId(), m.instrument(), m.total(), m.instrument().severity(m.total()), m.recordedOn(),
+                m.enteredInError());
+    }
+
+    public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                              String note) {
     }
 
     public record FocusView(String selfRepresentation, String otherRepresentation, String affect, String defensiveFunction) {
@@ -64,5 +73,10 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     /** @param clearedBy the risk assessment that cleared it, or null */
     public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open, UUID clearedBy,
                                      boolean enteredInError) {
+    }
+
+    /** The follow-up after the ending: its scores are its own and change no outcome of treatment. */
+    public record FollowUpView(Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                               List<MeasureView> measures) {
     }
 }

@@ -19,10 +19,14 @@ import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.FocusRevised;
 import org.dit.events.episode.GoodbyeLetterShared;
@@ -38,6 +42,7 @@ import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMissed;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
@@ -56,13 +61,15 @@ import org.dit.events.episode.TherapyEnded;
  * @param measures every recorded measure in recording order, entered-in-error ones included (flagged)
  * @param riskAssessments every risk assessment in recording order
  * @param riskIndications every risk indication (PHQ-9 item 9 of 1 or more) in recording order, closed ones included
+ * @param followUp        the follow-up appointment after the ending, or null; its measures are kept apart from
+ *                        {@code measures}, so no outcome of treatment ever counts them
  */
 public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, Priority priority, LocalDate referredOn,
                            LocalDate waitlistedOn, LocalDate allocatedOn, UUID therapistId, int courseLength,
                            List<SessionFact> sessions, List<MeasureFact> measures, Focus focus,
                            LocalDate goodbyeLetterSharedOn, LocalDate endedOn, EndReason endReason,
                            List<RiskAssessmentFact> riskAssessments, List<RiskIndicationFact> riskIndications,
-                           long lastSequence) {
+                           FollowUpFact followUp, long lastSequence) {
 
     /** Lists absent from facts stored before they existed read as empty. */
     public EpisodeFacts {
@@ -72,19 +79,52 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         riskIndications = riskIndications == null ? List.of() : List.copyOf(riskIndications);
     }
 
-    public record SessionFact(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state) {
+    /** @param note the latest note written for the session, or null */
+    public record SessionFact(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                              String note) {
 
         SessionFact in(SessionState newState) {
-            return new SessionFact(number, startsAt, durationMinutes, mode, newState);
+            return new SessionFact(number, startsAt, durationMinutes, mode, newState, note);
         }
 
         SessionFact movedTo(Instant newStart) {
-            return new SessionFact(number, newStart, durationMinutes, mode, state);
+            return new SessionFact(number, newStart, durationMinutes, mode, state, note);
+        }
+
+        SessionFact noted(String text) {
+            return new SessionFact(number, startsAt, durationMinutes, mode, state, text);
         }
     }
 
     public record MeasureFact(UUID measureId, Instrument instrument, int total, LocalDate recordedOn, Integer sessionNumber,
                               boolean enteredInError) {
+
+        MeasureFact markedEnteredInError() {
+            return new MeasureFact(measureId, instrument, total, recordedOn, sessionNumber, true);
+        }
+    }
+
+    public record FollowUpFact(Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
+                               List<MeasureFact> measures) {
+
+        public FollowUpFact {
+            measures = List.copyOf(measures);
+        }
+
+        FollowUpFact attended() {
+            return new FollowUpFact(startsAt, durationMinutes, mode, SessionState.ATTENDED, measures);
+        }
+
+        FollowUpFact with(MeasureFact measure) {
+            List<MeasureFact> more = new ArrayList<>(measures);
+            more.add(measure);
+            return new FollowUpFact(startsAt, durationMinutes, mode, state, more);
+        }
+
+        FollowUpFact enteredInError(UUID measureId) {
+            return new FollowUpFact(startsAt, durationMinutes, mode, state, measures.stream()
+                    .map(m -> m.measureId().equals(measureId) ? m.markedEnteredInError() : m).toList());
+        }
     }
 
     public record RiskAssessmentFact(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
@@ -106,7 +146,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
     /** The facts of an episode that does not exist yet; the first event (ClientReferred) fills them. */
     public static EpisodeFacts none(UUID episodeId) {
         return new EpisodeFacts(episodeId, null, null, null, null, null, null, null, Phase.DEFAULT_COURSE_LENGTH, List.of(),
-                List.of(), null, null, null, null, List.of(), List.of(), -1);
+                List.of(), null, null, null, null, List.of(), List.of(), null, -1);
     }
 
     public boolean exists() {
@@ -140,7 +180,9 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             }),
             step(TherapistReassigned.class, (next, e) -> next.therapistId = e.therapistId().value()),
             step(SessionBooked.class, (next, e) -> next.sessions.add(
-                    new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED))),
+                    new SessionFact(e.sessionNumber(), e.startsAt(), e.durationMinutes(), e.mode(), SessionState.BOOKED, null))),
+            step(SessionNoteWritten.class, (next, e) ->
+                    next.replaceLive(e.sessionNumber(), SessionState.ATTENDED, s -> s.noted(e.text()))),
             step(SessionRescheduled.class, (next, e) ->
                     next.replaceLive(e.sessionNumber(), SessionState.BOOKED, s -> s.movedTo(e.startsAt()))),
             step(SessionCancelled.class, (next, e) ->
@@ -155,8 +197,10 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
                     e.instrument(), e.total(), e.recordedOn(), e.sessionNumber(), false))),
             step(MeasureEnteredInError.class, (next, e) -> {
                 UUID measureId = e.measureId().value();
-                next.measures.replaceAll(m -> m.measureId().equals(measureId)
-                        ? new MeasureFact(m.measureId(), m.instrument(), m.total(), m.recordedOn(), m.sessionNumber(), true) : m);
+                next.measures.replaceAll(m -> m.measureId().equals(measureId) ? m.markedEnteredInError() : m);
+                if (next.followUp != null) {
+                    next.followUp = next.followUp.enteredInError(measureId);
+                }
                 next.riskIndications.replaceAll(r -> r.measureId().equals(measureId)
                         ? new RiskIndicationFact(r.measureId(), r.item9(), r.recordedOn(), r.clearedBy(), true) : r);
             }),
@@ -164,12 +208,18 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             step(FocusRevised.class, (next, e) -> next.focus = e.focus()),
             step(GoodbyeLetterShared.class, (next, e) -> next.goodbyeLetterSharedOn = e.sharedOn()),
             step(CourseExtended.class, (next, e) -> next.courseLength = e.courseLength()),
+            step(CourseShortened.class, (next, e) -> next.courseLength = e.courseLength()),
             step(TherapyEnded.class, (next, e) -> {
                 next.status = EpisodeStatus.ENDED;
                 next.endedOn = e.endedOn();
                 next.endReason = e.reason();
             }),
             step(EpisodeClientLinked.class, (next, e) -> next.clientId = e.clientId().value()),
+            step(FollowUpBooked.class, (next, e) -> next.followUp = new FollowUpFact(e.startsAt(), e.durationMinutes(),
+                    e.mode(), SessionState.BOOKED, List.of())),
+            step(FollowUpAttended.class, (next, e) -> next.followUp = next.followUp.attended()),
+            step(FollowUpMeasureRecorded.class, (next, e) -> next.followUp = next.followUp.with(new MeasureFact(
+                    e.measureId().value(), e.instrument(), e.total(), e.recordedOn(), null, false))),
             step(RiskIndicated.class, (next, e) -> next.riskIndications.add(
                     new RiskIndicationFact(e.measureId().value(), e.item9(), e.recordedOn(), null, false))),
             // clears the indications recorded before it whose measure it does not predate (DESIGN §2, risk)
@@ -196,11 +246,19 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         return STEPS.keySet();
     }
 
-    /** The same facts without the client's personal data (the focus wording), as after their erasure. */
+    /**
+     * The same facts without the client's personal data (focus wording, session notes, safety plans and actions), as
+     * after their erasure.
+     */
     public EpisodeFacts withoutPersonalData() {
         return new EpisodeFacts(episodeId, clientId, status, priority, referredOn, waitlistedOn, allocatedOn, therapistId,
-                courseLength, sessions, measures, null, goodbyeLetterSharedOn, endedOn, endReason, riskAssessments,
-                riskIndications, lastSequence);
+                courseLength,
+                sessions.stream().map(s -> new SessionFact(s.number(), s.startsAt(), s.durationMinutes(), s.mode(),
+                        s.state(), null)).toList(),
+                measures, null, goodbyeLetterSharedOn, endedOn, endReason,
+                riskAssessments.stream().map(r -> new RiskAssessmentFact(r.riskAssessmentId(), r.assessedOn(), r.level(),
+                        r.riskToSelf(), r.riskToOthers(), r.riskFromOthers(), null, null, r.reviewBy())).toList(),
+                riskIndications, followUp, lastSequence);
     }
 
     /** Sessions not cancelled, in course order. */
@@ -225,7 +283,10 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         return Phase.of(lastAttendedNumber(), courseLength);
     }
 
-    /** Valid measures (not entered in error) of one instrument, earliest first, as recorded up to the end of therapy. */
+    /**
+     * Valid measures (not entered in error) of one instrument, earliest first, as recorded up to the end of therapy:
+     * the measures of treatment and assessment only, never those of the follow-up.
+     */
     public List<MeasureFact> validMeasures(Instrument instrument) {
         List<MeasureFact> valid = new ArrayList<>();
         for (MeasureFact m : measures) {
@@ -321,6 +382,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         private EndReason endReason;
         private final List<RiskAssessmentFact> riskAssessments;
         private final List<RiskIndicationFact> riskIndications;
+        private FollowUpFact followUp;
         private final long sequence;
 
         Builder(EpisodeFacts f, long sequence) {
@@ -341,6 +403,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
             endReason = f.endReason;
             riskAssessments = new ArrayList<>(f.riskAssessments);
             riskIndications = new ArrayList<>(f.riskIndications);
+            followUp = f.followUp;
             this.sequence = sequence;
         }
 
@@ -358,7 +421,7 @@ public record EpisodeFacts(UUID episodeId, UUID clientId, EpisodeStatus status, 
         EpisodeFacts build() {
             return new EpisodeFacts(episodeId, clientId, status, priority, referredOn, waitlistedOn, allocatedOn, therapistId,
                     courseLength, sessions, measures, focus, goodbyeLetterSharedOn, endedOn, endReason, riskAssessments,
-                    riskIndications, sequence);
+                    riskIndications, followUp, sequence);
         }
     }
 }

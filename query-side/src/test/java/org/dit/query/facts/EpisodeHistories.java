@@ -19,10 +19,14 @@ import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.GoodbyeLetterShared;
 import org.dit.events.episode.Instrument;
@@ -291,9 +295,30 @@ public final class EpisodeHistories {
             return with(new GoodbyeLetterShared(EPISODE, date));
         }
 
+        public EpisodeHistory courseShortenedTo(int courseLength) {
+            return with(new CourseShortened(EPISODE, courseLength, facts.courseLength(), "focus worked through; ending early",
+                    courseLength < 12 ? SUPERVISOR : null));
+        }
+
         public EpisodeHistory courseExtendedBy(int additionalSessions) {
             return with(new CourseExtended(EPISODE, additionalSessions, facts.courseLength() + additionalSessions, SUPERVISOR,
                     "client engaging; ending brought up early losses"));
+        }
+
+        /** The follow-up after the ending, on this clinic date, attended with both questionnaires. */
+        public EpisodeHistory followUpAttendedOn(LocalDate date, int phq9, int gad7) {
+            Instant startsAt = sessionStartOn(date);
+            with(new FollowUpBooked(EPISODE, THERAPIST, startsAt, SESSION_MINUTES, SessionMode.VIDEO));
+            with(new FollowUpAttended(EPISODE, startsAt));
+            with(new FollowUpMeasureRecorded(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up PHQ-9".getBytes(
+                    StandardCharsets.UTF_8))), Instrument.PHQ9, itemsTotalling(Instrument.PHQ9, phq9), phq9, date));
+            return with(new FollowUpMeasureRecorded(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up GAD-7".getBytes(
+                    StandardCharsets.UTF_8))), Instrument.GAD7, itemsTotalling(Instrument.GAD7, gad7), gad7, date));
+        }
+
+        public EpisodeHistory followUpPhq9EnteredInError() {
+            return with(new MeasureEnteredInError(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up PHQ-9".getBytes(
+                    StandardCharsets.UTF_8))), "another client's form"));
         }
 
         /** Therapy ended; open bookings are cancelled by the service, as the command side does. */
