@@ -55,7 +55,7 @@ class CaseloadProjection {
                 event.therapistId().value(), event.name(), event.maxCaseload());
     }
 
-    /** The erased client's episodes keep their facts, without the focus wording. */
+    /** The erased client's episodes keep their facts, without their personal data. */
     @EventHandler
     void on(ClientErased event) {
         FactsBatch.forgetClient(jdbc, "caseload_episode", event.clientId().value());
