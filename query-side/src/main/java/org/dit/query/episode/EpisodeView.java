@@ -13,6 +13,7 @@ import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
+import org.dit.query.client.ClientLabel;
 import org.dit.query.facts.EpisodeFacts;
 
 /** GET /api/episodes/{id} (docs/design.md §5). */
@@ -20,7 +21,7 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                           List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
                           List<MeasureView> measures, LocalDate endedOn, EndReason endReason,
                           List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications,
-                          FollowUpView followUp) {
+                          FollowUpView followUp, String clientName, String nhsNumber) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
@@ -46,7 +47,15 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                         r.open(), r.clearedBy(), r.enteredInError())).toList(),
                 facts.followUp() == null ? null : new FollowUpView(facts.followUp().startsAt(),
                         facts.followUp().durationMinutes(), facts.followUp().mode(), facts.followUp().state(),
-                        facts.followUp().measures().stream().map(EpisodeView::measure).toList()));
+                        facts.followUp().measures().stream().map(EpisodeView::measure).toList()),
+                null, null);
+    }
+
+    /** The same view naming its client, for staff who may read the client's record. */
+    public EpisodeView withClient(ClientLabel label) {
+        return label == null ? this : new EpisodeView(episodeId, clientId, status, phase, courseLength, therapistId, sessions,
+                focus, goodbyeLetterSharedOn, measures, endedOn, endReason, riskAssessments, riskIndications, followUp,
+                label.name(), label.nhsNumber());
     }
 
     private static MeasureView measure(EpisodeFacts.MeasureFact m) {
