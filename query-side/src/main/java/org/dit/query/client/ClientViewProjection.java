@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -164,24 +165,39 @@ class ClientViewProjection {
 
     @QueryHandler
     ClientLabels handle(FindClientLabels query) {
-        if (query.clientIds().isEmpty()) {
-            return new ClientLabels(Map.of());
-        }
         Map<UUID, ClientLabel> labels = new HashMap<>();
+        detailsOf(query.clientIds()).forEach((clientId, details) -> labels.put(clientId,
+                new ClientLabel(details.familyName() + ", " + details.givenName(), details.nhsNumber())));
+        return new ClientLabels(labels);
+    }
+
+    @QueryHandler
+    ClientDemographicsFound handle(FindClientDemographics query) {
+        Map<UUID, ClientDemographics> found = new HashMap<>();
+        detailsOf(query.clientIds()).forEach((clientId, details) -> found.put(clientId,
+                new ClientDemographics(details.gender(), details.ethnicCategory(), details.dateOfBirth())));
+        return new ClientDemographicsFound(found);
+    }
+
+    /** The opened details of those of these clients who have some (not unregistered, not forgotten). */
+    private Map<UUID, ClientDetails> detailsOf(Set<UUID> clientIds) {
+        Map<UUID, ClientDetails> found = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return found;
+        }
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
                     "SELECT client_id, details FROM client_view WHERE client_id = ANY(?) AND details IS NOT NULL");
-            statement.setArray(1, connection.createArrayOf("uuid", query.clientIds().toArray()));
+            statement.setArray(1, connection.createArrayOf("uuid", clientIds.toArray()));
             return statement;
         }, (RowCallbackHandler) rs -> {
             UUID clientId = rs.getObject("client_id", UUID.class);
             ClientDetails details = open(clientId, rs.getBytes("details"));
             if (details != null) {
-                labels.put(clientId, new ClientLabel(details.familyName() + ", " + details.givenName(),
-                        details.nhsNumber()));
+                found.put(clientId, details);
             }
         });
-        return new ClientLabels(labels);
+        return found;
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package org.dit.query.outcomes;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,7 +27,8 @@ public record OutcomeReport(String month, LocalDate from, LocalDate to, long ref
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double within6WeeksRate,
                             @JsonInclude(JsonInclude.Include.ALWAYS) Double within18WeeksRate,
                             long secondTreatments, long firstToSecondOver28Days, long firstToSecondOver90Days,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double firstToSecondOver90DaysRate) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Double firstToSecondOver90DaysRate,
+                            String groupBy, List<OutcomeGroup> groups) {
 
     /**
      * The counts of one period, each over its population (docs/design.md §3, a period).
@@ -58,7 +60,17 @@ public record OutcomeReport(String month, LocalDate from, LocalDate to, long ref
                 c.firstTreatmentWithin18Weeks(), rate(c.firstTreatmentWithin6Weeks(), c.finishedCourse()),
                 rate(c.firstTreatmentWithin18Weeks(), c.finishedCourse()), c.secondTreatments(),
                 c.firstToSecondOver28Days(), c.firstToSecondOver90Days(),
-                rate(c.firstToSecondOver90Days(), c.secondTreatments()));
+                rate(c.firstToSecondOver90Days(), c.secondTreatments()), null, null);
+    }
+
+    /** The same report with its equality breakdown. */
+    public OutcomeReport withGroups(GroupBy by, List<OutcomeGroup> breakdown) {
+        return new OutcomeReport(month, from, to, referralsReceived, firstTreatments, ended, endedBeforeTreatment,
+                endedAfterOneSession, finishedCourse, pairedFinished, notAtCaseness, recovered, reliablyImproved,
+                reliablyRecovered, reliablyDeteriorated, recoveryRate, reliableRecoveryRate, reliableImprovementRate,
+                reliableDeteriorationRate, pairedRate, firstTreatmentWithin6Weeks, firstTreatmentWithin18Weeks,
+                within6WeeksRate, within18WeeksRate, secondTreatments, firstToSecondOver28Days, firstToSecondOver90Days,
+                firstToSecondOver90DaysRate, by.parameter(), List.copyOf(breakdown));
     }
 
     /** Wherever recovery is reported, it says that the GAD-7 stands in for the anxiety-disorder-specific measures. */

@@ -2,9 +2,14 @@ package org.dit.query.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +17,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.dit.query.InvalidQuery;
 import org.dit.query.NotFound;
+import org.dit.query.client.ClientDemographics;
+import org.dit.query.client.ClientDemographicsFound;
+import org.dit.query.client.FindClientDemographics;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,11 +56,41 @@ class OutcomesController {
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                            @Parameter(description = "default: today in DIT_ZONE", example = "2026-12-31")
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                           @RequestParam(required = false) UUID therapistId, HttpServletResponse response) {
+                           @RequestParam(required = false) UUID therapistId,
+                           @Parameter(description = "an equality breakdown: ethnicity (broad groups), gender, ageBand "
+                                   + "(age at referral) or therapist; a group of fewer than 5 episodes is suppressed",
+                                   example = "ethnicity")
+                           @RequestParam(required = false) String groupBy, HttpServletResponse response) {
         ReportPeriod period = ReportPeriod.resolve(from, to, LocalDate.now(clock));
+        GroupBy by = groupBy == null ? null : parse(groupBy);
         headers.describe(response, OutcomesProjection.NAME);
-        return queries.query(new FindOutcomes(period.from(), period.to(), therapistId),
+        Map<UUID, String> groupOfEpisode = by != null && by.demographic()
+                ? groupsOfEpisodes(by, period, therapistId) : Map.of();
+        return queries.query(new FindOutcomes(period.from(), period.to(), therapistId, by, groupOfEpisode),
                 ResponseTypes.instanceOf(OutcomeReport.class)).join();
+    }
+
+    private static GroupBy parse(String groupBy) {
+        try {
+            return GroupBy.parse(groupBy);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQuery("groupBy", "must be one of ethnicity, gender, ageBand, therapist");
+        }
+    }
+
+    /** Each counted episode's group, from its client's demographics (opened in the client read model, never stored here). */
+    private Map<UUID, String> groupsOfEpisodes(GroupBy by, ReportPeriod period, UUID therapistId) {
+        OutcomeEpisodes episodes = queries.query(new FindOutcomeEpisodes(period.from(), period.to(), therapistId),
+                ResponseTypes.instanceOf(OutcomeEpisodes.class)).join();
+        Set<UUID> clients = episodes.episodes().stream().map(OutcomeEpisodes.Episode::clientId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<UUID, ClientDemographics> demographics = clients.isEmpty() ? Map.of()
+                : queries.query(new FindClientDemographics(clients), ResponseTypes.instanceOf(ClientDemographicsFound.class))
+                        .join().byClient();
+        Map<UUID, String> groups = new HashMap<>();
+        episodes.episodes().forEach(e -> groups.put(e.episodeId(),
+                by.groupOf(e.clientId() == null ? null : demographics.get(e.clientId()), e.referredOn())));
+        return groups;
     }
 
     @GetMapping("/monthly")

@@ -1,13 +1,17 @@
 package org.dit.query.outcomes;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,14 +38,15 @@ class OutcomesProjection {
     static final String NAME = "outcomes";
 
     /**
-     * The counts of docs/design.md §3 per period: {@code %s} is a query giving rows (month, p_from, p_to). Each episode that
-     * touches a period (referred, first or second attended session, or ended in it) is joined to it once, and each
-     * count takes its own population of those. A period that nothing touches still gives its row, of zeros.
+     * The counts of docs/design.md §3 per period and group. Each episode that touches a period (referred, first or
+     * second attended session, or ended in it) is joined to it once, and each count takes its own population of those.
+     * A period that nothing touches still gives its row, of zeros. The {@code %s} are, in order: a query giving rows
+     * (month, p_from, p_to); the group of a breakdown (null for none); a filter of the join; a join supplying the group.
      */
     private static final String PERIOD_TOTALS = """
             WITH period AS (%s),
             hit AS (
-                SELECT p.month, p.p_from, p.p_to, o.finished, o.paired, o.at_caseness, o.recovered,
+                SELECT %s AS grp, o.episode_id, p.month, p.p_from, p.p_to, o.finished, o.paired, o.at_caseness, o.recovered,
                        o.reliable_improvement, o.reliable_recovery, o.reliable_deterioration, o.sessions_attended,
                        o.days_to_first_session, o.days_first_to_second,
                        o.referred_on BETWEEN p.p_from AND p.p_to AS referred_in,
@@ -51,9 +56,9 @@ class OutcomesProjection {
                   FROM period p LEFT JOIN outcome_episode o
                     ON (o.ended_on BETWEEN p.p_from AND p.p_to OR o.referred_on BETWEEN p.p_from AND p.p_to
                         OR o.first_session_on BETWEEN p.p_from AND p.p_to
-                        OR o.second_session_on BETWEEN p.p_from AND p.p_to)%s
+                        OR o.second_session_on BETWEEN p.p_from AND p.p_to)%s%s
             )
-            SELECT month, p_from, p_to,
+            SELECT grp, month, p_from, p_to, count(episode_id) AS episodes,
                    count(*) FILTER (WHERE referred_in) AS referrals_received,
                    count(*) FILTER (WHERE first_in) AS first_treatments,
                    count(*) FILTER (WHERE ended_in) AS ended,
@@ -71,7 +76,9 @@ class OutcomesProjection {
                    count(*) FILTER (WHERE second_in) AS second_treatments,
                    count(*) FILTER (WHERE second_in AND days_first_to_second > %d) AS over_28_days,
                    count(*) FILTER (WHERE second_in AND days_first_to_second > %d) AS over_90_days
-              FROM hit GROUP BY month, p_from, p_to ORDER BY p_from""";
+              FROM hit GROUP BY grp, month, p_from, p_to ORDER BY p_from, grp""";
+
+    private static final String NO_GROUP = "CAST(NULL AS text)";
 
     /** The whole period as one row. */
     private static final String WHOLE_PERIOD = "SELECT CAST(NULL AS text) AS month, ?::date AS p_from, ?::date AS p_to";
@@ -150,17 +157,68 @@ class OutcomesProjection {
             therapistFilter = " AND o.therapist_id = ?";
             args.add(query.therapistId());
         }
-        return jdbc.queryForObject(totals(WHOLE_PERIOD, therapistFilter), OutcomesProjection::report, args.toArray());
+        OutcomeReport whole = jdbc.queryForObject(totals(WHOLE_PERIOD, therapistFilter, NO_GROUP, ""),
+                OutcomesProjection::report, args.toArray());
+        if (query.groupBy() == null) {
+            return whole;
+        }
+        String group;
+        String join = "";
+        if (query.groupBy().demographic()) {
+            group = "coalesce(g.grp, '" + GroupBy.UNKNOWN + "')";
+            join = " LEFT JOIN unnest(?::uuid[], ?::text[]) AS g(episode_id, grp) ON g.episode_id = o.episode_id";
+            List<UUID> episodes = new ArrayList<>(query.groupOfEpisode().keySet());
+            args.add(episodes.toArray(UUID[]::new));
+            args.add(episodes.stream().map(query.groupOfEpisode()::get).toArray(String[]::new));
+        } else {
+            group = "coalesce(o.therapist_id::text, 'Not allocated')";
+        }
+        String sql = totals(WHOLE_PERIOD, therapistFilter, group, join);
+        List<OutcomeGroup> groups = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof UUID[] ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+                } else if (arg instanceof String[] texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else {
+                    statement.setObject(i + 1, arg);
+                }
+            }
+            return statement;
+        }, (rs, row) -> rs.getLong("episodes") == 0 ? null
+                : OutcomeGroup.of(rs.getString("grp"), rs.getLong("episodes"), report(rs, row)));
+        return whole.withGroups(query.groupBy(), groups.stream().filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OutcomeGroup::group)).toList());
+    }
+
+    @QueryHandler
+    OutcomeEpisodes handle(FindOutcomeEpisodes query) {
+        List<Object> args = new ArrayList<>(List.of(query.from(), query.to(), query.from(), query.to(), query.from(),
+                query.to(), query.from(), query.to()));
+        String therapistFilter = "";
+        if (query.therapistId() != null) {
+            therapistFilter = " AND therapist_id = ?";
+            args.add(query.therapistId());
+        }
+        return new OutcomeEpisodes(jdbc.query("""
+                SELECT episode_id, (facts ->> 'clientId')::uuid AS client_id, referred_on FROM outcome_episode
+                 WHERE (ended_on BETWEEN ? AND ? OR referred_on BETWEEN ? AND ? OR first_session_on BETWEEN ? AND ?
+                        OR second_session_on BETWEEN ? AND ?)""" + therapistFilter,
+                (rs, row) -> new OutcomeEpisodes.Episode(rs.getObject("episode_id", UUID.class),
+                        rs.getObject("client_id", UUID.class), rs.getObject("referred_on", LocalDate.class)),
+                args.toArray()));
     }
 
     @QueryHandler
     List<OutcomeReport> handle(FindMonthlyOutcomes query) {
-        return jdbc.query(totals(MONTHS_OF_PERIOD, ""), OutcomesProjection::report, query.from(), query.to(), query.from(),
-                query.to());
+        return jdbc.query(totals(MONTHS_OF_PERIOD, "", NO_GROUP, ""), OutcomesProjection::report, query.from(), query.to(),
+                query.from(), query.to());
     }
 
-    private static String totals(String periods, String therapistFilter) {
-        return PERIOD_TOTALS.formatted(periods, therapistFilter, OutcomeRules.SIX_WEEKS_DAYS,
+    private static String totals(String periods, String therapistFilter, String group, String join) {
+        return PERIOD_TOTALS.formatted(periods, group, therapistFilter, join, OutcomeRules.SIX_WEEKS_DAYS,
                 OutcomeRules.EIGHTEEN_WEEKS_DAYS, OutcomeRules.HIDDEN_WAIT_DAYS, OutcomeRules.LONG_HIDDEN_WAIT_DAYS);
     }
 
