@@ -148,6 +148,32 @@ class AxonConfig {
                 .build();
     }
 
+    /** Wakes the processors after commits, coalescing those within {@code dit.event-store.wake-window}. */
+    @Bean(destroyMethod = "close")
+    EventsAvailable eventsAvailable(EventStoreProperties properties) {
+        return new EventsAvailable(properties.wakeWindow());
+    }
+
+    /**
+     * The source every processor reads (application.yml, {@code source: wakingEventSource}): the event store with
+     * streams that are woken after commits instead of polled.
+     */
+    @Bean
+    WakingEventSource wakingEventSource(@Qualifier("eventStore") EmbeddedEventStore eventStore,
+                                        EventsAvailable eventsAvailable) {
+        return new WakingEventSource(eventStore, eventsAvailable);
+    }
+
+    /** Commits on any node reach this node's processors through PostgreSQL's NOTIFY (V60). */
+    @Bean
+    CommitListener commitListener(javax.sql.DataSource dataSource, EventsAvailable eventsAvailable) {
+        try {
+            return new CommitListener(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class), eventsAvailable);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the commit listener needs the pool's connection settings (HikariCP)", e);
+        }
+    }
+
     /** Global index of a stored event, by its identifier (unique in the event table). */
     @Bean
     EventPositions eventPositions(org.springframework.jdbc.core.JdbcTemplate jdbc) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,10 +20,12 @@ import org.springframework.validation.annotation.Validated;
  *                             idle-in-transaction timeouts of 15 s)
  * @param gapCleaningThreshold gap cleaning runs only when a reader holds more gaps than this
  * @param maxGapOffset         a hole further than this many positions behind the newest event read is given up
+ * @param wakeWindow           commits within this long of the first wake each processor once (0 to 1 s)
  */
 @ConfigurationProperties("dit.event-store")
 @Validated
 record EventStoreProperties(@DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration gapTimeout,
                             @DefaultValue("250") @Min(1) int gapCleaningThreshold,
-                            @DefaultValue("100000") @Min(1000) int maxGapOffset) {
+                            @DefaultValue("100000") @Min(1000) int maxGapOffset,
+                            @DefaultValue("5ms") @NotNull @DurationMax(seconds = 1) Duration wakeWindow) {
 }

@@ -1,0 +1,55 @@
+package org.dit.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.dit.query.admin.Projections;
+import org.dit.support.Api;
+import org.dit.support.ApiTest;
+import org.dit.support.Clinic;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every processor reads a stream that is woken after commits, and a commit wakes them through PostgreSQL's NOTIFY (the
+ * listener is the only thing that signals), whether it came through this service or straight into the table.
+ */
+@ApiTest
+class CommitWakeApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventsAvailable available;
+    @Autowired
+    Projections projections;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void givenTheRunningProcessors_whenACommandCommits_thenTheirStreamsAreWokenByTheNotification() {
+        int processors = jdbc.queryForObject("SELECT count(DISTINCT processor_name) FROM token_entry", Integer.class);
+        Awaitility.await("every processor's coordinator registered its stream").atMost(Duration.ofSeconds(30))
+                .until(() -> available.registered() >= processors);
+        assertThat(processors).isGreaterThanOrEqualTo(projections.names().size());
+
+        long before = available.wakes();
+        new Clinic(new Api(port)).registerTherapist(2);
+
+        Awaitility.await("woken after the commit").atMost(Duration.ofSeconds(10)).until(() -> available.wakes() > before);
+    }
+
+    @Test
+    void givenTheListener_whenAnotherSessionNotifies_thenTheStreamsAreWoken() {
+        long before = available.wakes();
+
+        jdbc.execute("NOTIFY " + CommitListener.CHANNEL);
+
+        Awaitility.await("woken by a notification from another connection").atMost(Duration.ofSeconds(10))
+                .until(() -> available.wakes() > before);
+    }
+}
