@@ -143,7 +143,8 @@ class AuditController {
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Verify as GET /api/audit/verify does, and against checkpoints the auditor kept (the export of GET "
+    @Operation(operationId = "verifyAgainstCopy",
+            summary = "Verify as GET /api/audit/verify does, and against checkpoints the auditor kept (the export of GET "
             + "/api/audit/checkpoints): a checkpoint deleted or rewritten in the database is reported")
     ChainVerifier.Verification verify(@RequestBody AuditorCopy copy) {
         if (copy == null || copy.checkpoints() == null) {

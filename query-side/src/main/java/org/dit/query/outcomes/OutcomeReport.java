@@ -14,21 +14,32 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * denominator is 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OutcomeReport(
-        @Schema(description = "the month, as 2026-04, of a row of /monthly; absent from /api/outcomes", example = "2026-04") String month, LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
+public record OutcomeReport(@Schema(description = "the month of a row of /monthly; absent from /api/outcomes",
+                                    example = "2026-04") String month,
+                            LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
                             long ended, long endedBeforeTreatment, long endedAfterOneSession, long finishedCourse,
                             long pairedFinished, long notAtCaseness, long recovered, long reliablyImproved,
                             long reliablyRecovered, long reliablyDeteriorated,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double recoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableRecoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableImprovementRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double reliableDeteriorationRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double pairedRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double recoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableRecoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableImprovementRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableDeteriorationRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double pairedRate,
                             long firstTreatmentWithin6Weeks, long firstTreatmentWithin18Weeks,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double within6WeeksRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double within18WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double within6WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double within18WeeksRate,
                             long secondTreatments, long firstToSecondOver28Days, long firstToSecondOver90Days,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when its denominator is 0") Double firstToSecondOver90DaysRate) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double firstToSecondOver90DaysRate) {
+
+    static final String RATE = "a fraction; null when its denominator is 0";
 
     /**
      * The counts of one period, each over its population (docs/design.md §3, a period).
