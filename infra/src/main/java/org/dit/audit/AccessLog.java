@@ -1,6 +1,7 @@
 package org.dit.audit;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +48,8 @@ public class AccessLog implements WebMvcConfigurer, HandlerInterceptor, Response
 
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
     private static final String RECORDED = AccessLog.class.getName() + ".recorded";
+    /** Query parameters that carry personal data (the client search), in lower case. */
+    private static final Set<String> SEARCH_TERMS = Set.of("nhsnumber", "familyname", "dateofbirth");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -135,8 +138,12 @@ public class AccessLog implements WebMvcConfigurer, HandlerInterceptor, Response
         if (episodeId != null) {
             episodes.add(episodeId);
         }
+        UUID clientId = pathVariable(request, "clientId");
+        if (clientId != null) {
+            clients.add(clientId);
+        }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String query = request.getQueryString();
+        String query = withoutPersonalData(request.getQueryString());
         String actor = Actors.of(request);
         try {
             jdbc.update("""
@@ -149,6 +156,25 @@ public class AccessLog implements WebMvcConfigurer, HandlerInterceptor, Response
         } catch (RuntimeException e) {
             throw new AccessNotRecorded(e);
         }
+    }
+
+    /**
+     * The query string with the values of client search terms left out: the log records who searched and which
+     * clients the answer held, never an NHS number, name or date of birth in clear.
+     */
+    static String withoutPersonalData(String query) {
+        if (query == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String parameter : query.split("&", -1)) {
+            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (!kept.isEmpty()) {
+                kept.append('&');
+            }
+            kept.append(SEARCH_TERMS.contains(name.toLowerCase(Locale.ROOT)) ? name + "=(withheld)" : parameter);
+        }
+        return kept.toString();
     }
 
     /** As the correlation filter echoed it to the caller. */

@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dit.events.episode.EpisodeEvent;
+import org.dit.personaldata.PersonalDataCipher;
 import org.dit.query.episode.EpisodeView;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.InvalidQuery;
@@ -53,9 +54,12 @@ class AuditController {
     private final ChainVerifier verifier;
     private final ObjectMapper json;
     private final AccessLog accessLog;
+    private final PersonalDataCipher personalData;
 
-    AuditController(JdbcTemplate jdbc, EventStore eventStore, ChainVerifier verifier, ObjectMapper json, AccessLog accessLog) {
+    AuditController(JdbcTemplate jdbc, EventStore eventStore, ChainVerifier verifier, ObjectMapper json, AccessLog accessLog,
+                    PersonalDataCipher personalData) {
         this.accessLog = accessLog;
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.verifier = verifier;
@@ -79,7 +83,8 @@ class AuditController {
     }
 
     @GetMapping("/episodes/{episodeId}/events")
-    @Operation(summary = "Every event of one episode, in order, with who caused it and the stored payload")
+    @Operation(summary = "Every event of one episode, in order, with who caused it and the stored payload, its personal "
+            + "fields decrypted (null once the client was erased)")
     List<AuditedEvent> events(@PathVariable UUID episodeId) {
         List<AuditedEvent> events = jdbc.query("""
                 SELECT global_index, sequence_number, payload_type, payload_revision, time_stamp,
@@ -91,7 +96,7 @@ class AuditController {
                     return new AuditedEvent(rs.getLong("global_index"), rs.getLong("sequence_number"),
                             type.substring(type.lastIndexOf('.') + 1), rs.getString("payload_revision"),
                             Instant.parse(rs.getString("time_stamp")), text(meta, "actor"), text(meta, "correlationId"),
-                            text(meta, "commandName"), read(rs.getString("body")));
+                            text(meta, "commandName"), personalData.reveal(read(rs.getString("body"))));
                 }, episodeId.toString());
         if (events.isEmpty()) {
             throw new NotFound("No such episode", "no events for episode " + episodeId);
@@ -121,7 +126,8 @@ class AuditController {
     }
 
     @GetMapping(value = "/events", produces = "application/x-ndjson")
-    @Operation(summary = "The whole log from a global position, one JSON object per line; resume with after = the last globalIndex read")
+    @Operation(summary = "The whole log from a global position, one JSON object per line, as stored (personal fields "
+            + "encrypted, as the hash chain covers them); resume with after = the last globalIndex read")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "0") long after,
                                                  @RequestParam(required = false) Long limit, HttpServletRequest request,
                                                  HttpServletResponse response) {

@@ -18,8 +18,12 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.dit.personaldata.DataSubjects;
+import org.dit.personaldata.PersonalDataCipher;
+import org.dit.personaldata.PersonalDataSerializer;
 import org.dit.query.admin.EventPositions;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +46,7 @@ class AxonConfig {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    private static Serializer jackson(RevisionResolver revisionResolver) {
+    private static JacksonSerializer jackson(RevisionResolver revisionResolver) {
         return JacksonSerializer.builder()
                 .objectMapper(storageObjectMapper())
                 .revisionResolver(revisionResolver)
@@ -61,10 +65,14 @@ class AxonConfig {
         return jackson(revisionResolver);
     }
 
+    /**
+     * Events, in the log and in the dead-letter queue: the personal fields of each are encrypted under the data key of
+     * the client it is about, and read as null once that key is destroyed (docs/clients-and-personal-data.md).
+     */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+    Serializer eventSerializer(RevisionResolver revisionResolver, PersonalDataCipher cipher, DataSubjects subjects) {
+        return new PersonalDataSerializer(jackson(revisionResolver), cipher, subjects);
     }
 
     /**
@@ -96,11 +104,12 @@ class AxonConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, EventStoreProperties properties) {
+                                          EventSchema eventSchema, EventStoreProperties properties,
+                                          SpanFactory spanFactory) {
         return GapSafeJdbcEventStorageEngine.build(storageEngineBuilder(serializer, persistenceExceptionResolver,
                 eventSerializer, configuration, connectionProvider, transactionManager, eventSchema)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
-                .gapCleaningThreshold(properties.gapCleaningThreshold()), properties.maxGapOffset());
+                .gapCleaningThreshold(properties.gapCleaningThreshold()), properties.maxGapOffset(), spanFactory);
     }
 
     static JdbcEventStorageEngine.Builder storageEngineBuilder(Serializer serializer,

@@ -15,6 +15,7 @@ import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.Identifier;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 
 /** Typed ids travel as bare UUID strings, so stored events read {@code "episodeId":"0b6c…"}. */
@@ -35,6 +36,7 @@ final class IdentifierModule {
         module.addDeserializer(TherapistId.class, deserializer(TherapistId::new));
         module.addDeserializer(ClientId.class, deserializer(ClientId::new));
         module.addDeserializer(MeasureId.class, deserializer(MeasureId::new));
+        module.addDeserializer(RiskAssessmentId.class, deserializer(RiskAssessmentId::new));
         return module;
     }
 

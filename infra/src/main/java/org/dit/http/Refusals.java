@@ -6,11 +6,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dit.command.InvalidInput;
 import org.dit.command.RuleViolation;
+import org.dit.personaldata.PersonalDataErased;
 import org.dit.query.InvalidQuery;
 import org.dit.query.QueryRefused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,7 +33,18 @@ class Refusals {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> refused(RuleViolation e) {
-        return Problems.respond(Problems.problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage()));
+        ProblemDetail problem = Problems.problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return Problems.respond(problem);
+    }
+
+    /** Anything written about an erased client would need their destroyed key (found as the cause of a failed append). */
+    @ExceptionHandler(PersonalDataErased.class)
+    ResponseEntity<Object> erased(PersonalDataErased e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "client-forgotten", "The client was erased",
+                e.getMessage());
+        problem.setProperty("clientId", e.clientId());
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(InvalidQuery.class)

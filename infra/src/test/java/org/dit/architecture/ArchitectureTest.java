@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.serialization.Revision;
+import org.dit.events.client.ClientEvent;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.therapist.TherapistEvent;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,12 +66,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule eventsAreRecords = classes()
-            .that().implement(EpisodeEvent.class).or().implement(TherapistEvent.class)
+            .that().implement(EpisodeEvent.class).or().implement(TherapistEvent.class).or().implement(ClientEvent.class)
             .should(BE_RECORDS);
 
     @ArchTest
     static final ArchRule eventsCarryARevision = classes()
-            .that().implement(EpisodeEvent.class).or().implement(TherapistEvent.class)
+            .that().implement(EpisodeEvent.class).or().implement(TherapistEvent.class).or().implement(ClientEvent.class)
             .should().beAnnotatedWith(Revision.class);
 
     private static final String[] INFRA = {"org.dit.eventstore..", "org.dit.projections..", "org.dit.http..",

@@ -94,9 +94,10 @@ class CheckpointTest {
 
     @Test
     void givenEventsAfterTheLatestCheckpoint_whenVerified_thenTheyAreCountedAndTheNoteSaysWhatTheyLack() {
+        String client = clinic.registerClient();
         aChainedEpisode();
         checkpoint();
-        clinic.referClient();
+        clinic.referClient(client);
         awaitChained();
 
         JsonNode result = verify();

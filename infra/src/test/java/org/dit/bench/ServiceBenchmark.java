@@ -38,9 +38,14 @@ import org.dit.command.episode.BookSession;
 import org.dit.command.episode.EndTherapy;
 import org.dit.command.episode.RecordAssessment;
 import org.dit.command.episode.RecordAttendance;
+import org.dit.command.client.RegisterClient;
 import org.dit.command.episode.ReferClient;
 import org.dit.command.therapist.RegisterTherapist;
 import org.dit.events.ClientId;
+import org.dit.events.client.ClientDetails;
+import org.dit.events.client.EthnicCategory;
+import org.dit.events.client.Gender;
+import org.dit.support.Clinic;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
 import org.dit.events.TherapistId;
@@ -216,6 +221,14 @@ class ServiceBenchmark {
         return therapists;
     }
 
+    /** A referral names a registered client: an invented one with a test NHS number. */
+    private ClientId newClient() {
+        ClientId client = ClientId.random();
+        send(new RegisterClient(client, new ClientDetails(Clinic.testNhsNumber(), null, "Bench", "Client (test)",
+                LocalDate.of(1990, 1, 1), Gender.NOT_STATED, EthnicCategory.Z, null, null, null, null, null, false, List.of())));
+        return client;
+    }
+
     private void send(Object command) {
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(BENCH));
     }
@@ -224,7 +237,7 @@ class ServiceBenchmark {
         return (step, episode, session, slot) -> {
             EpisodeId id = new EpisodeId(episode);
             switch (step) {
-                case REFER -> send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED,
+                case REFER -> send(new ReferClient(id, newClient(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED,
                         Priority.ROUTINE));
                 case ASSESS -> send(new RecordAssessment(id, Workload.REFERRED_ON.plusDays(7), true, Workload.PHQ9, Workload.GAD7,
                         null, MeasureId.random(), MeasureId.random()));
@@ -249,7 +262,7 @@ class ServiceBenchmark {
 
         void probe() {
             EpisodeId id = EpisodeId.random();
-            send(new ReferClient(id, ClientId.random(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED, Priority.ROUTINE));
+            send(new ReferClient(id, newClient(), "GP", Workload.REFERRED_ON, PresentingProblem.MIXED, Priority.ROUTINE));
             long committed = System.nanoTime();
             Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                     .until(() -> jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM episode_view WHERE episode_id = ?)",
@@ -284,8 +297,16 @@ class ServiceBenchmark {
         return (step, ignored, session, slot) -> {
             String e = "/api/episodes/" + episodeId[0];
             HttpResponse<String> response = switch (step) {
-                case REFER -> post("/api/episodes", Map.of("clientId", UUID.randomUUID().toString(), "referralSource", "GP",
-                        "referredOn", Workload.REFERRED_ON.toString(), "presentingProblem", "MIXED", "priority", "ROUTINE"));
+                case REFER -> {
+                    HttpResponse<String> registered = post("/api/clients", Clinic.inventedClient());
+                    if (registered.statusCode() != 201) {
+                        throw new IllegalStateException("registration answered " + registered.statusCode() + ": "
+                                + registered.body());
+                    }
+                    yield post("/api/episodes", Map.of("clientId", json.readTree(registered.body()).get("clientId").asText(),
+                            "referralSource", "GP", "referredOn", Workload.REFERRED_ON.toString(),
+                            "presentingProblem", "MIXED", "priority", "ROUTINE"));
+                }
                 case ASSESS -> post(e + "/assessment", Map.of("assessedOn", Workload.REFERRED_ON.plusDays(7).toString(),
                         "suitable", true, "phq9", Workload.PHQ9, "gad7", Workload.GAD7));
                 case ALLOCATE -> post(e + "/allocation", Map.of("therapistId", therapist.toString(),

@@ -77,7 +77,7 @@ class EmbeddedDatabaseTest {
         try (ConfigurableApplicationContext context = start()) {
             password = firstAdminPassword(output);
             Api admin = new Api(port(context)).withPassword("admin", password);
-            Api.Response referral = admin.post("/api/episodes", Clinic.referral());
+            Api.Response referral = admin.post("/api/episodes", Clinic.referral(admin));
             assertThat(referral.status()).isEqualTo(201);
             episodeId = referral.json().get("episodeId").asText();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/episodes/" + episodeId).status() == 200);

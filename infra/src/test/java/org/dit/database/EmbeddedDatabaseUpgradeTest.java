@@ -66,7 +66,7 @@ class EmbeddedDatabaseUpgradeTest {
             Api lead = new Api(((WebServerApplicationContext) service).getWebServer().getPort()).withPassword("legacy-lead",
                     "lead-test-pw");
             assertThat(lead.get("/api/caseloads").status()).as("the stored user").isEqualTo(200);
-            Api.Response referral = lead.post("/api/episodes", Clinic.referral());
+            Api.Response referral = lead.post("/api/episodes", Clinic.referral(lead));
             assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
         }
     }

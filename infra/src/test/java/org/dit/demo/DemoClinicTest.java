@@ -212,6 +212,41 @@ class DemoClinicTest {
     }
 
     @Test
+    void givenTheDemo_whenItsEventsAreRead_thenEveryStepOfRiskTherapistsShorterCoursesFollowUpsAndNotesIsThere() {
+        String[] episodes = demo.episodes().stream().map(e -> e.id().toString()).toArray(String[]::new);
+        List<String> episodeEvents = jdbc.queryForList("""
+                SELECT DISTINCT substring(payload_type FROM '[^.]+$') FROM domain_event_entry
+                 WHERE aggregate_identifier = ANY (?)""", String.class, (Object) episodes);
+        List<String> demoEvents = jdbc.queryForList("""
+                SELECT DISTINCT substring(payload_type FROM '[^.]+$') FROM domain_event_entry
+                 WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = ?""", String.class, DemoClinic.ACTOR);
+
+        assertThat(episodeEvents).contains("RiskAssessed", "RiskIndicated", "TherapistReassigned", "CourseShortened",
+                "FollowUpBooked", "FollowUpAttended", "FollowUpMeasureRecorded", "SessionNoteWritten");
+        assertThat(demoEvents).contains("TherapistMaxCaseloadChanged", "TherapistDeactivated");
+    }
+
+    @Test
+    void givenTheDemo_whenTheRiskWorklistIsRead_thenItsDemoEntriesCarryReasons() {
+        Set<String> ids = new HashSet<>();
+        demo.episodes().forEach(e -> ids.add(e.id().toString()));
+
+        List<JsonNode> ours = Awaitility.await("demo episodes on the risk worklist").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    List<JsonNode> entries = new java.util.ArrayList<>();
+                    api.get("/api/risk").json().path("entries").forEach(entry -> {
+                        if (ids.contains(entry.path("episodeId").asText())) {
+                            entries.add(entry);
+                        }
+                    });
+                    return entries;
+                }, entries -> !entries.isEmpty());
+
+        System.out.println("Demo episodes on the risk worklist: " + ours.size());
+        assertThat(ours).isNotEmpty().allSatisfy(entry -> assertThat(entry.path("reasons")).isNotEmpty());
+    }
+
+    @Test
     void givenAStoreWithEvents_whenTheLoaderRuns_thenItLoadsNothing() {
         EventLog log = new EventLog(jdbc);
         long before = log.size();

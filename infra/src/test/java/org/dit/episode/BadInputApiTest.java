@@ -39,8 +39,11 @@ class BadInputApiTest {
         log = new EventLog(jdbc);
     }
 
+    /** Bad input is refused before the client is looked up: these referrals need no registered client. */
+    private static final String UNREGISTERED_CLIENT = "5f0c7d5e-2b8a-4c61-9a57-3f1f2d3c4b5a";
+
     private static Map<String, Object> referralWith(String field, Object value) {
-        Map<String, Object> body = new HashMap<>(Clinic.referral());
+        Map<String, Object> body = new HashMap<>(Clinic.referral(UNREGISTERED_CLIENT));
         body.put(field, value);
         return body;
     }
@@ -95,7 +98,7 @@ class BadInputApiTest {
 
     @Test
     void givenAMissingField_whenReferring_thenRefusedNamingTheField() {
-        Map<String, Object> body = new HashMap<>(Clinic.referral());
+        Map<String, Object> body = new HashMap<>(Clinic.referral(UNREGISTERED_CLIENT));
         body.remove("referredOn");
         refusedAsInvalid("referredOn", () -> api.post("/api/episodes", body));
     }

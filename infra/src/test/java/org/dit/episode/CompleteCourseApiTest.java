@@ -160,7 +160,7 @@ class CompleteCourseApiTest {
 
     @Test
     void givenACommand_whenItIsAccepted_thenItsEventsCarryActorCorrelationIdAndCommandName() {
-        Api.Response response = api.post("/api/episodes", Clinic.referral(), "X-Correlation-Id", "trace-4711");
+        Api.Response response = api.post("/api/episodes", Clinic.referral(api), "X-Correlation-Id", "trace-4711");
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("X-Correlation-Id")).isEqualTo("trace-4711");
@@ -177,7 +177,7 @@ class CompleteCourseApiTest {
 
     @Test
     void givenNoCorrelationId_whenACommandIsSent_thenOneIsGeneratedAndEchoed() {
-        Api.Response response = api.post("/api/episodes", Clinic.referral());
+        Api.Response response = api.post("/api/episodes", Clinic.referral(api));
 
         assertThat(response.header("X-Correlation-Id")).matches("[0-9a-f\\-]{36}");
     }

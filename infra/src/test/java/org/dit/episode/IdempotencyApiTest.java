@@ -44,7 +44,7 @@ class IdempotencyApiTest {
     @Test
     void givenAnAcceptedReferral_whenRepeatedWithTheSameKey_thenTheFirstResponseReturnsAndNothingIsAppended() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
+        Map<String, Object> referral = Clinic.referral(api);
 
         Api.Response first = api.post("/api/episodes", referral, "Idempotency-Key", key);
         long afterFirst = log.size();
@@ -61,7 +61,7 @@ class IdempotencyApiTest {
     @Test
     void givenAnAcceptedReferral_whenRepeatedWithTheSameKey_thenItNamesTheSameEpisodeWhoseStreamHoldsOneReferral() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
+        Map<String, Object> referral = Clinic.referral(api);
 
         String first = api.post("/api/episodes", referral, "Idempotency-Key", key).json().get("episodeId").asText();
         long afterFirst = log.size();
@@ -104,9 +104,9 @@ class IdempotencyApiTest {
     void givenAKeyUsedByOneUser_whenAnotherUserSendsItWithTheirOwnBody_thenTheyGetTheirOwnFreshAnswer() {
         String key = UUID.randomUUID().toString();
         Api admin = api.as("admin");
-        Api.Response lead = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        Api.Response lead = api.post("/api/episodes", Clinic.referral(api), "Idempotency-Key", key);
+        Map<String, Object> ownReferral = Clinic.referral(api);
         long afterLead = log.size();
-        Map<String, Object> ownReferral = Clinic.referral();
 
         Api.Response other = admin.post("/api/episodes", ownReferral, "Idempotency-Key", key);
         Api.Response otherRepeated = admin.post("/api/episodes", ownReferral, "Idempotency-Key", key);
@@ -123,20 +123,21 @@ class IdempotencyApiTest {
     @Test
     void givenAKeyUsedByOneUser_whenAnotherUserSendsTheSameRequestWithIt_thenItIsTheirOwnCommand() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
-        Api.Response lead = api.post("/api/episodes", referral, "Idempotency-Key", key);
+        // one client has one open episode, so the same request twice is a therapist's registration
+        Map<String, Object> registration = Map.of("name", "Sam Testwell", "accreditation", "QUALIFIED", "maxCaseload", 3);
+        Api.Response lead = api.post("/api/therapists", registration, "Idempotency-Key", key);
 
-        Api.Response other = api.as("admin").post("/api/episodes", referral, "Idempotency-Key", key);
+        Api.Response other = api.as("admin").post("/api/therapists", registration, "Idempotency-Key", key);
 
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.header("Idempotent-Replayed")).isNull();
-        assertThat(other.json().get("episodeId").asText()).isNotEqualTo(lead.json().get("episodeId").asText());
+        assertThat(other.json().get("therapistId").asText()).isNotEqualTo(lead.json().get("therapistId").asText());
     }
 
     @Test
     void givenARecordWrittenBeforeResultsWereStored_whenRepeated_thenItsStoredAnswerReturns() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
+        Map<String, Object> referral = Clinic.referral(api);
         api.post("/api/episodes", referral, "Idempotency-Key", key);
         String earlier = UUID.randomUUID().toString();
         jdbc.update("""
@@ -158,9 +159,10 @@ class IdempotencyApiTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"key with space", "two  spaces"})
     void givenAKeyThatIsNotVisibleAscii_whenSent_thenA400NamesTheHeaderAndNothingIsAppended(String key) {
+        Map<String, Object> referral = Clinic.referral(api);
         long before = log.size();
 
-        Api.Response response = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        Api.Response response = api.post("/api/episodes", referral, "Idempotency-Key", key);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("invalidParams").get(0).get("name").asText()).isEqualTo("Idempotency-Key");
@@ -170,10 +172,11 @@ class IdempotencyApiTest {
     @Test
     void givenAUsedKey_whenSentWithAnotherBody_then422AndNothingIsAppended() {
         String key = UUID.randomUUID().toString();
-        api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        api.post("/api/episodes", Clinic.referral(api), "Idempotency-Key", key);
+        Map<String, Object> another = Clinic.referral(api);
         long before = log.size();
 
-        Api.Response reuse = api.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key);
+        Api.Response reuse = api.post("/api/episodes", another, "Idempotency-Key", key);
 
         assertThat(reuse.status()).isEqualTo(422);
         assertThat(reuse.contentType()).startsWith("application/problem+json");
@@ -199,7 +202,7 @@ class IdempotencyApiTest {
     @Test
     void givenTenConcurrentRepeats_whenTheyRace_thenOneEpisodeIsCreatedAndAllSeeTheSameAnswer() throws Exception {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> referral = Clinic.referral();
+        Map<String, Object> referral = Clinic.referral(api);
         long before = log.size();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {

@@ -68,6 +68,7 @@ class TherapistRosterApiTest {
         assertThat(slots(droppedOut)).isEmpty();
         Map<String, List<String>> live = lookups();
 
+        jdbc.update("DELETE FROM cmd_episode_stage");
         jdbc.update("DELETE FROM cmd_session_slot");
         jdbc.update("DELETE FROM cmd_caseload");
         jdbc.update("DELETE FROM cmd_therapist");
@@ -144,6 +145,8 @@ class TherapistRosterApiTest {
         rows.put("cmd_session_slot", jdbc.queryForList("""
                 SELECT episode_id || ' ' || session_number || ' ' || therapist_id || ' ' || starts_at || ' ' || ends_at
                   FROM cmd_session_slot ORDER BY 1""", String.class));
+        rows.put("cmd_episode_stage", jdbc.queryForList("""
+                SELECT episode_id || ' ' || status FROM cmd_episode_stage ORDER BY 1""", String.class));
         return rows;
     }
 }

@@ -40,6 +40,11 @@ final class HostileCorpus {
 
         String therapist();
 
+        /** A registered client. */
+        String client(Random random);
+        /** A therapist of its own, to be deactivated and have its caseload changed. */
+        String leaver();
+
         long head();
     }
 
@@ -52,6 +57,7 @@ final class HostileCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "clinic-lead";
     private static final String AUDITOR = "auditor";
+    private static final String REPORTING = "reporting";
 
     private final Random random;
     private final Targets targets;
@@ -70,7 +76,15 @@ final class HostileCorpus {
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("POST", "/api/therapists", ADMIN, r -> map("name", "Fuzz Testwell", "accreditation", "QUALIFIED",
                 "maxCaseload", 12)));
-        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral())));
+        all.add(new Endpoint("POST", "/api/episodes", ADMIN, r -> new LinkedHashMap<>(Clinic.referral(targets.client(r)))));
+        all.add(new Endpoint("POST", "/api/clients", ADMIN, r -> new LinkedHashMap<>(Clinic.inventedClient())));
+        all.add(new Endpoint("POST", "/api/clients/{client}/details", ADMIN, r -> {
+            Map<String, Object> body = new LinkedHashMap<>(Clinic.inventedClient());
+            body.put("reason", "Typing error at registration");
+            return body;
+        }));
+        all.add(new Endpoint("POST", "/api/therapists/{leaver}/max-caseload", ADMIN, r -> map("maxCaseload", 1 + r.nextInt(20))));
+        all.add(new Endpoint("POST", "/api/therapists/{leaver}/deactivation", ADMIN, r -> map("reason", "Left the service")));
         all.add(new Endpoint("POST", "/api/episodes/{referred}/assessment", ADMIN, r -> {
             Map<String, Object> body = new LinkedHashMap<>(Clinic.suitableAssessment());
             body.put("notes", "Low mood since moving city");
@@ -86,6 +100,8 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/attendance", ADMIN,
                 r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/missed", ADMIN, r -> map()));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/note", ADMIN,
+                r -> map("text", "Noticed the pull to keep quiet; named it together")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/sessions/{n}/correction", ADMIN,
                 r -> map("outcome", "MISSED", "reason", "Recorded against the wrong day")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/focus", ADMIN, r -> new LinkedHashMap<>(Clinic.FOCUS)));
@@ -96,14 +112,40 @@ final class HostileCorpus {
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/goodbye-letter", ADMIN, r -> map("sharedOn", "2026-06-01")));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/extension", ADMIN,
                 r -> map("additionalSessions", 1, "approvedBy", "Dr Fuzz Supervisor", "reason", "Bereavement")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/course-length", ADMIN,
+                r -> map("courseLength", 8 + r.nextInt(8), "reason", "Agreed to end early", "approvedBy", "Dr Fuzz Supervisor")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up", ADMIN,
+                r -> map("startsAt", sometime(r), "durationMinutes", 50, "mode", "PHONE")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/follow-up/attendance", ADMIN,
+                r -> map("phq9", Clinic.PHQ9_MILD, "gad7", Clinic.GAD7_MILD)));
         all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/ending", ADMIN,
                 r -> map("endedOn", "2026-07-01", "reason", "DROPPED_OUT")));
+        all.add(new Endpoint("POST", "/api/episodes/{inTherapy}/reassignment", ADMIN,
+                r -> map("therapistId", targets.therapist(), "reason", "Therapist leaving")));
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/risk-assessments", ADMIN,
+                r -> map("assessedOn", "2026-04-01", "level", "MODERATE", "riskToSelf", "MODERATE", "riskToOthers", "LOW",
+                        "riskFromOthers", "LOW", "safetyPlan", "Crisis line agreed", "actions", "GP informed",
+                        "reviewBy", "2026-04-15")));
         all.add(new Endpoint("GET", "/api/episodes/{episode}", ADMIN, null));
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure-approval", ADMIN,
+                r -> map("reason", "Registered twice")));
+        // pool clients are within their retention period, and the one user approving is the one erasing: always refused
+        all.add(new Endpoint("POST", "/api/clients/{client}/erasure", ADMIN, r -> map("reason", "Retention period ended")));
+        // every pool episode names a registered client: a valid link is refused (409), never applied
+        all.add(new Endpoint("POST", "/api/episodes/{episode}/client-link", ADMIN, r -> map("clientId", targets.client(r))));
+        all.add(new Endpoint("GET", "/api/clients?familyName=Testclient&dateOfBirth=1990-05-17", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/clients/{client}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
         all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
         all.add(new Endpoint("GET", "/api/referrals/awaiting-assessment?asOf=2026-06-01", ADMIN, null));
         all.add(new Endpoint("GET", "/api/waiting-list/allocated-not-seen?asOf=2026-06-01", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/therapists", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/caseloads", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/caseloads/{therapist}", ADMIN, null));
+        all.add(new Endpoint("GET", "/api/waiting-list?asOf=2026-06-01", ADMIN, null));
+        // asked by a role it is closed to, so that every run reaches the authorisation layer (403), whatever the seed
+        all.add(new Endpoint("GET", "/api/risk", REPORTING, null));
         all.add(new Endpoint("GET", "/api/outcomes?from=2026-01-01&to=2026-12-31&therapistId={therapist}", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", ADMIN, null));
         all.add(new Endpoint("GET", "/api/outcomes/episodes/{episode}", ADMIN, null));
@@ -124,6 +166,8 @@ final class HostileCorpus {
         // a real projection name would start a rebuild: the name is always hostile, or the body too large to be read
         all.add(new Endpoint("POST", "/api/admin/projections/{projection}/replay", ADMIN, null));
         all.add(new Endpoint("GET", "/api/admin/dead-letters", ADMIN, null));
+        // re-wraps every key under the test's master key: harmless, and after the first nothing is left to move
+        all.add(new Endpoint("POST", "/api/admin/keys/rotation", ADMIN, null));
         // nothing is parked while the fuzz runs: a letter id is a UUID nobody issued, or hostile
         all.add(new Endpoint("POST", "/api/admin/dead-letters/{letter}/retry", ADMIN, null));
         return all;
@@ -154,6 +198,8 @@ final class HostileCorpus {
         values.put("measured", measured[0]);
         values.put("measure", measured[1]);
         values.put("therapist", targets.therapist());
+        values.put("client", targets.client(random));
+        values.put("leaver", targets.leaver());
         values.put("n", String.valueOf(1 + random.nextInt(3)));
         values.put("after", String.valueOf(Math.max(0, targets.head() - 5)));
         values.put("projection", pick(HOSTILE_SEGMENTS));

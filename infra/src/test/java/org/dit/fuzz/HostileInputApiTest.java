@@ -69,7 +69,7 @@ class HostileInputApiTest {
         api = new Api(port);
         clinic = new Clinic(api);
         http = new HostileHttp(port);
-        pool = new Pool(clinic.registerTherapist(200));
+        pool = new Pool(clinic.registerTherapist(200), clinic.registerTherapist(3));
         for (int i = 0; i < 3; i++) {
             pool.grow();
         }
@@ -103,9 +103,10 @@ class HostileInputApiTest {
         // which the access rules beside the endpoints must refuse before the domain sees them
         Api reporting = new Api(port).as("reporting");
         for (String path : List.of("/api/episodes", "/api/therapists")) {
+            Map<String, Object> body = path.endsWith("episodes") ? Clinic.referral(new Api(port))
+                    : Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3);
             long before = head();
-            Api.Response refused = reporting.post(path, path.endsWith("episodes")
-                    ? Clinic.referral() : Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3));
+            Api.Response refused = reporting.post(path, body);
             statuses.merge(refused.status(), 1, Integer::sum);
             if (refused.status() != 403 || head() != before) {
                 failures.add("REPORTING POST " + path + " -> " + refused.status() + ", appended " + (head() - before));
@@ -144,28 +145,30 @@ class HostileInputApiTest {
     @Test
     void givenABodyOneByteOverTheLimit_thenRefusedWith413BeforeItIsParsed_andOneAtTheLimitIsAccepted() {
         long limit = maxRequestSize.toBytes();
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
 
-        HostileHttp.Answer over = http.send(referral(padded(Clinic.referral(), limit + 1), false));
+        HostileHttp.Answer over = http.send(referral(padded(referral, limit + 1), false));
         assertThat(over.status()).as(over.body()).isEqualTo(413);
         assertProblem(over, "/problems/payload-too-large");
         assertThat(head()).isEqualTo(before);
 
-        HostileHttp.Answer atLimit = http.send(referral(padded(Clinic.referral(), limit), false));
+        HostileHttp.Answer atLimit = http.send(referral(padded(referral, limit), false));
         assertThat(atLimit.status()).as(atLimit.body()).isEqualTo(201);
     }
 
     @Test
     void givenAChunkedBodyWithoutLength_thenTheLimitHoldsToo() {
         long limit = maxRequestSize.toBytes();
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
 
-        HostileHttp.Answer over = http.send(referral(padded(Clinic.referral(), limit + 1), true));
+        HostileHttp.Answer over = http.send(referral(padded(referral, limit + 1), true));
         assertThat(over.status()).as(over.body()).isEqualTo(413);
         assertProblem(over, "/problems/payload-too-large");
         assertThat(head()).isEqualTo(before);
 
-        HostileHttp.Answer within = http.send(referral(padded(Clinic.referral(), limit), true));
+        HostileHttp.Answer within = http.send(referral(padded(referral, limit), true));
         assertThat(within.status()).as(within.body()).isEqualTo(201);
     }
 
@@ -288,9 +291,10 @@ class HostileInputApiTest {
     @Test
     void givenDatesOffTheCalendar_thenInvalidInputNamingTheField_andNothingAppended() {
         String episodeId = pool.freshInTherapy();
+        String clientId = clinic.registerClient();
         long before = head();
         for (String date : List.of("-999999999-01-01", "-5000-01-01", "0000-01-01", "1899-12-31")) {
-            Map<String, Object> referral = new LinkedHashMap<>(Clinic.referral());
+            Map<String, Object> referral = new LinkedHashMap<>(Clinic.referral(clientId));
             referral.put("referredOn", date);
             assertInvalid(api.post("/api/episodes", referral), "referredOn");
             assertInvalid(api.post("/api/episodes/" + episodeId + "/measures",
@@ -308,8 +312,9 @@ class HostileInputApiTest {
 
     @Test
     void givenACommandWhoseAcceptHeaderRulesOutJson_thenItIsStillAnsweredInJson_sinceItsEventsAreCommitted() {
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
-        Api.Response response = api.post("/api/episodes", Clinic.referral(), "Accept", "text/html");
+        Api.Response response = api.post("/api/episodes", referral, "Accept", "text/html");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.contentType()).startsWith("application/json");
@@ -319,10 +324,11 @@ class HostileInputApiTest {
 
     @Test
     void givenAWildcardContentType_thenUnsupportedMediaType() {
+        Map<String, Object> referral = Clinic.referral(api);
         long before = head();
         for (String type : List.of("*/*", "application/*")) {
             HostileHttp.Answer answer = http.send(new HostileRequest("POST", "/api/episodes", type,
-                    padded(Clinic.referral(), 300), false, auth("clinic-lead"), false, "wildcard content type"));
+                    padded(referral, 300), false, auth("clinic-lead"), false, "wildcard content type"));
             assertThat(answer.status()).as(answer.body()).isEqualTo(415);
             assertProblem(answer, "/problems/unsupported-media-type");
         }
@@ -397,7 +403,7 @@ class HostileInputApiTest {
                             return false;
                         }
                     }
-                    return statuses.size() == 4;
+                    return statuses.size() == 7;
                 });
     }
 
@@ -447,17 +453,21 @@ class HostileInputApiTest {
     private final class Pool implements HostileCorpus.Targets {
 
         private final String therapistId;
+        private final String leaverId;
         private final List<String> referred = new ArrayList<>();
         private final List<String> waiting = new ArrayList<>();
         private final List<String> inTherapy = new ArrayList<>();
         private final List<String[]> measured = new ArrayList<>();
+        private final List<String> clients = new ArrayList<>();
         private int slots;
 
-        Pool(String therapistId) {
+        Pool(String therapistId, String leaverId) {
             this.therapistId = therapistId;
+            this.leaverId = leaverId;
         }
 
         void grow() {
+            clients.add(clinic.registerClient());
             referred.add(clinic.referClient());
             waiting.add(clinic.waitingClient());
             String episodeId = freshInTherapy();
@@ -498,6 +508,11 @@ class HostileInputApiTest {
         }
 
         @Override
+        public String client(Random random) {
+            return recent(clients, random);
+        }
+
+        @Override
         public String anyEpisode(Random random) {
             return switch (random.nextInt(3)) {
                 case 0 -> referred(random);
@@ -514,6 +529,11 @@ class HostileInputApiTest {
         @Override
         public String therapist() {
             return therapistId;
+        }
+
+        @Override
+        public String leaver() {
+            return leaverId;
         }
 
         @Override

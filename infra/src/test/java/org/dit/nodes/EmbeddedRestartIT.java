@@ -35,7 +35,7 @@ class EmbeddedRestartIT {
             try (ServiceProcess node = ServiceProcess.launchEmbedded("embedded", dataDir).awaitUp()) {
                 firstStart = Duration.ofNanos(System.nanoTime() - starting);
                 Api api = node.api();
-                Api.Response referral = api.post("/api/episodes", Clinic.referral());
+                Api.Response referral = api.post("/api/episodes", Clinic.referral(api));
                 assertThat(referral.status()).as(referral.toString()).isEqualTo(201);
                 episodeId = referral.json().get("episodeId").asText();
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/episodes/" + episodeId).status() == 200);

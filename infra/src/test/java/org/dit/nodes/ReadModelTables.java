@@ -1,6 +1,7 @@
 package org.dit.nodes;
 
 import java.sql.Array;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,15 @@ final class ReadModelTables {
             "caseload_therapist", "therapist_id",
             "caseload_episode", "episode_id",
             "waiting_list_entry", "episode_id",
-            "outcome_episode", "episode_id");
+            "outcome_episode", "episode_id",
+            "risk_worklist_episode", "episode_id",
+            "therapist_directory", "therapist_id",
+            "therapist_directory_episode", "episode_id",
+            "client_view", "client_id",
+            "client_episode", "episode_id");
+
+    /** Sealed each time it is written, under a fresh nonce: the same details never give the same bytes twice. */
+    private static final String RESEALED = "details";
 
     private ReadModelTables() {
     }
@@ -29,11 +38,15 @@ final class ReadModelTables {
         return tables;
     }
 
-    /** jsonb and arrays compare by their text form. */
+    /** jsonb, arrays and bytes compare by their text form. */
     private static Map<String, Object> comparable(Map<String, Object> row) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((column, value) -> copy.put(column, value instanceof Array || value instanceof PGobject
-                ? value.toString() : value));
+        row.forEach((column, value) -> {
+            if (!RESEALED.equals(column)) {
+                copy.put(column, value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                        : value instanceof Array || value instanceof PGobject ? value.toString() : value);
+            }
+        });
         return copy;
     }
 }

@@ -22,8 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A node killed with SIGKILL in the middle of rebuilding its read models finishes the rebuild after a restart. */
 class ReplayCrashIT {
 
-    private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes");
+    private static final List<String> PROJECTIONS = List.of("episode-view", "caseload", "waiting-list", "outcomes", "risk-worklist", "therapists",
+            "client-view");
     private static final int COURSES = 24;
+    private static final int HOLD = 424242;
 
     @Test
     void givenEveryProjectionReplaying_whenTheNodeIsKilled_thenAfterARestartTheReplayCompletesWithTheCleanReadModels()
@@ -52,32 +54,47 @@ class ReplayCrashIT {
     }
 
     /**
-     * Starts a replay of every projection and holds the outcomes table so that its rebuild cannot finish (a test's
-     * SHARE lock lets reads through and makes writes wait), then kills the node while the API says REBUILDING. A rebuild
-     * that outran the lock is simply started again.
+     * Starts a replay of every projection while the outcomes rebuild is held at its first row: a trigger on the outcomes
+     * table waits for an advisory lock the test holds (the reset's DELETE passes, the first INSERT waits), so the node is
+     * killed in the middle of a rebuild however fast the rebuild would otherwise be.
      */
     private static void killInTheMiddleOfAReplay(ServiceProcess node, ExternalPostgres database) throws Exception {
         Api api = node.api();
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        JdbcTemplate jdbc = database.jdbc();
+        jdbc.execute("""
+                CREATE FUNCTION test_hold_outcomes() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_advisory_xact_lock_shared(%d); RETURN NEW; END $$""".formatted(HOLD));
+        jdbc.execute("CREATE TRIGGER test_hold_outcomes BEFORE INSERT OR UPDATE ON outcome_episode"
+                + " FOR EACH ROW EXECUTE FUNCTION test_hold_outcomes()");
+        try (Connection holder = database.dataSource().getConnection();
+             Statement statement = holder.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + HOLD + ")");
             for (String projection : PROJECTIONS) {
                 assertThat(api.post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
             }
-            try (Connection connection = database.dataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                statement.execute("LOCK TABLE outcome_episode IN SHARE MODE");
-                Api.Response outcomes = api.get("/api/outcomes?from=2026-01-01&to=2026-12-31");
-                if ("REBUILDING".equals(outcomes.header("Read-Model-Status"))) {
-                    assertThat(status(api, "outcomes").get("replaying").asBoolean()).isTrue();
-                    node.kill();
-                    connection.rollback();
-                    return;
-                }
-                connection.rollback();
-            }
-            new LogAgreement(api).awaitCaughtUp(Duration.ofSeconds(60));
+            awaitHeld(jdbc);
+            assertThat(api.get("/api/outcomes?from=2026-01-01&to=2026-12-31").header("Read-Model-Status"))
+                    .isEqualTo("REBUILDING");
+            assertThat(status(api, "outcomes").get("replaying").asBoolean()).isTrue();
+            node.kill();
+        } finally {
+            jdbc.execute("DROP TRIGGER test_hold_outcomes ON outcome_episode");
+            jdbc.execute("DROP FUNCTION test_hold_outcomes()");
         }
-        throw new AssertionError("every replay finished before it could be interrupted");
+    }
+
+    /** Until the outcomes processor's transaction waits on the held lock. */
+    private static void awaitHeld(JdbcTemplate jdbc) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND objid = ? AND NOT granted", Integer.class, HOLD);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the outcomes rebuild never reached its first row");
     }
 
     private static JsonNode status(Api api, String projection) {

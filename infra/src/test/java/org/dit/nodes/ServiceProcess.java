@@ -87,6 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("PORT", String.valueOf(port));
             env.put("DIT_ZONE", "Europe/London");
             env.put("DIT_DB_POOL_SIZE", "10");
+            env.put("DIT_CRYPTO_MASTER_KEY", org.dit.support.TestMasterKey.BASE64);
             env.put("SPRING_APPLICATION_JSON", testConfiguration());
             env.putAll(environment);
             Process process = builder.start();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -56,7 +55,7 @@ class NobodyWaitsUnseenApiTest {
     }
 
     private String refer(String on, String priority) {
-        Api.Response response = api.post("/api/episodes", Map.of("clientId", UUID.randomUUID().toString(),
+        Api.Response response = api.post("/api/episodes", Map.of("clientId", new Clinic(api).registerClient(),
                 "referralSource", "GP", "referredOn", on, "presentingProblem", "ANXIETY", "priority", priority));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("episodeId").asText();

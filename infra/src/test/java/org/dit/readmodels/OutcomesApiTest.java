@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -67,7 +66,7 @@ class OutcomesApiTest {
     }
 
     private String refer(String referredOn) {
-        Api.Response response = api.post("/api/episodes", Map.of("clientId", UUID.randomUUID().toString(),
+        Api.Response response = api.post("/api/episodes", Map.of("clientId", new Clinic(api).registerClient(),
                 "referralSource", "GP", "referredOn", referredOn, "presentingProblem", "MIXED", "priority", "ROUTINE"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("episodeId").asText();

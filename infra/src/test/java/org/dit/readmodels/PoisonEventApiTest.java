@@ -156,6 +156,8 @@ class PoisonEventApiTest {
             JsonNode other = eventually().until(() -> caseloadEntry(therapist, healthy), Optional::isPresent).orElseThrow();
             assertThat(other.get("nextSessionAt").asText()).isEqualTo(AFTERNOON.toString());
             assertThat(caseloadEntry(therapist, poisoned)).isEmpty();
+            // the therapist's caseload says it may be missing something; the read models that applied everything do not
+            assertThat(api.get("/api/caseloads/" + therapist).header("Read-Model-Status")).isEqualTo("INCOMPLETE");
 
             // the other projections applied every event of the parked episode
             clinic.episodeWhen(poisoned, episode -> episode.path("sessions").size() == 1);
@@ -164,6 +166,7 @@ class PoisonEventApiTest {
             assertThat(parked("episode-view", poisoned)).isEmpty();
             assertThat(parked("waiting-list", poisoned)).isEmpty();
             assertThat(parked("outcomes", poisoned)).isEmpty();
+            assertThat(api.get("/api/episodes/" + poisoned).header("Read-Model-Status")).isEqualTo("CURRENT");
 
             // an operator sees it without asking; every projection has a queue (NaN would mean none)
             assertThat(deadLetterGauge("caseload")).isGreaterThanOrEqualTo(2);

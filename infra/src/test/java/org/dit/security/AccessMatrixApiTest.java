@@ -40,6 +40,9 @@ class AccessMatrixApiTest {
     String episodeOfA;
     String referredEpisode;
     String waitingEpisode;
+    String clientOfA;
+    String referredForRisk;
+    String leaver;
 
     record Case(String name, String method, String path, Object body, Set<String> allowed) {
     }
@@ -56,7 +59,9 @@ class AccessMatrixApiTest {
         clinic.clientInTherapyWith(therapistB);
         referredEpisode = clinic.referClient();
         waitingEpisode = clinic.waitingClient();
-        clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1);
+        referredForRisk = clinic.referClient();
+        leaver = clinic.registerTherapist(2);
+        clientOfA = clinic.episodeWhen(episodeOfA, e -> e.get("sessions").size() == 1).get("clientId").asText();
 
         users.put("admin", lead.as("admin"));
         users.put("supervisor", lead.as("supervisor"));
@@ -76,7 +81,11 @@ class AccessMatrixApiTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("register therapist", "POST", "/api/therapists",
                 Map.of("name", "Pat Example", "accreditation", "QUALIFIED", "maxCaseload", 3), admin));
-        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(), admin));
+        cases.add(new Case("therapists", "GET", "/api/therapists", null, Set.of("admin", "supervisor")));
+        cases.add(new Case("max caseload", "POST", "/api/therapists/" + therapistB + "/max-caseload", Map.of("maxCaseload", 6),
+                admin));
+        cases.add(new Case("deactivation", "POST", "/api/therapists/" + leaver + "/deactivation", null, admin));
+        cases.add(new Case("refer", "POST", "/api/episodes", Clinic.referral(lead), admin));
         cases.add(new Case("assess", "POST", "/api/episodes/" + referredEpisode + "/assessment", Clinic.suitableAssessment(), admin));
         cases.add(new Case("allocate", "POST", "/api/episodes/" + waitingEpisode + "/allocation",
                 Map.of("therapistId", therapistB, "allocatedOn", "2026-03-16"), admin));
@@ -87,6 +96,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("cancel", "POST", e + "/sessions/9/cancellation", Map.of("cancelledBy", "SERVICE"), admin));
         cases.add(new Case("attend", "POST", e + "/sessions/9/attendance", null, clinicians));
         cases.add(new Case("missed", "POST", e + "/sessions/9/missed", null, clinicians));
+        cases.add(new Case("note", "POST", e + "/sessions/1/note", Map.of("text", "check"), clinicians));
         cases.add(new Case("correct", "POST", e + "/sessions/9/correction", Map.of("outcome", "MISSED", "reason", "check"),
                 clinicians));
         cases.add(new Case("focus", "POST", e + "/focus", Clinic.FOCUS, clinicians));
@@ -97,8 +107,32 @@ class AccessMatrixApiTest {
         cases.add(new Case("goodbye letter", "POST", e + "/goodbye-letter", Map.of("sharedOn", "2026-04-01"), clinicians));
         cases.add(new Case("extension", "POST", e + "/extension",
                 Map.of("additionalSessions", 1, "approvedBy", "Supervisor", "reason", "check"), Set.of("supervisor")));
+        // to the therapist it has already: refused by the rule (409), so the episode stays with therapist A
+        cases.add(new Case("reassignment", "POST", e + "/reassignment", Map.of("therapistId", therapistA, "reason", "check"),
+                Set.of("supervisor")));
+        cases.add(new Case("course length", "POST", e + "/course-length", Map.of("courseLength", 12, "reason", "check"),
+                clinicians));
+        cases.add(new Case("follow-up", "POST", e + "/follow-up", Map.of("startsAt", "2099-05-01T09:00:00Z", "mode", "VIDEO"),
+                adminAndClinicians));
+        cases.add(new Case("follow-up attendance", "POST", e + "/follow-up/attendance", null, clinicians));
         cases.add(new Case("ending", "POST", e + "/ending", Map.of("endedOn", "2026-04-01", "reason", "COMPLETED"),
                 adminAndClinicians));
+        Map<String, Object> correction = new LinkedHashMap<>(Clinic.inventedClient());
+        correction.put("reason", "check");
+        cases.add(new Case("register client", "POST", "/api/clients", Clinic.inventedClient(), admin));
+        cases.add(new Case("correct client", "POST", "/api/clients/" + clientOfA + "/details", correction, admin));
+        cases.add(new Case("search clients", "GET", "/api/clients?nhsNumber=" + Clinic.testNhsNumber(), null,
+                Set.of("admin", "supervisor", "therapistA", "therapistB")));
+        cases.add(new Case("read client", "GET", "/api/clients/" + clientOfA, null, adminAndClinicians));
+        Map<String, Object> risk = Map.of("assessedOn", "2026-04-01", "level", "LOW", "riskToSelf", "LOW", "riskToOthers", "LOW",
+                "riskFromOthers", "LOW", "safetyPlan", "check", "actions", "check", "reviewBy", "2026-05-01");
+        cases.add(new Case("risk assessment in therapy", "POST", e + "/risk-assessments", risk, clinicians));
+        cases.add(new Case("risk assessment at referral", "POST", "/api/episodes/" + referredForRisk + "/risk-assessments", risk,
+                Set.of("admin", "supervisor")));
+        cases.add(new Case("risk worklist", "GET", "/api/risk", null, Set.of("admin", "supervisor")));
+        cases.add(new Case("approve erasure", "POST", "/api/clients/" + clientOfA + "/erasure-approval",
+                Map.of("reason", "check"), Set.of("supervisor")));
+        cases.add(new Case("erase client", "POST", "/api/clients/" + clientOfA + "/erasure", Map.of("reason", "check"), admin));
         cases.add(new Case("read episode", "GET", e, null, adminAndClinicians));
         cases.add(new Case("episode outcome", "GET", "/api/outcomes/episodes/" + episodeOfA, null, clinicians));
         cases.add(new Case("caseload summaries", "GET", "/api/caseloads", null, reports));
@@ -110,6 +144,7 @@ class AccessMatrixApiTest {
         cases.add(new Case("monthly outcomes", "GET", "/api/outcomes/monthly?from=2026-01-01&to=2026-12-31", null, reports));
         cases.add(new Case("outcomes, default period", "GET", "/api/outcomes", null, reports));
         cases.add(new Case("projections", "GET", "/api/admin/projections", null, admin));
+        cases.add(new Case("key rotation", "POST", "/api/admin/keys/rotation", null, admin));
         cases.add(new Case("audit events", "GET", "/api/audit/episodes/" + episodeOfA + "/events", null, Set.of("auditor")));
         cases.add(new Case("audit state", "GET", "/api/audit/episodes/" + episodeOfA + "/state?asOf=2099-01-01T00:00:00Z", null,
                 Set.of("auditor")));
@@ -168,6 +203,14 @@ class AccessMatrixApiTest {
                 SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM domain_event_entry
                  WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""", String.class, episodeOfA);
         assertThat(actor).isEqualTo(TestTokens.ISSUER + "#therapist-a");
+    }
+
+    @Test
+    void givenAPathNoEndpointServes_whenASignedInUserAsks_then404_andAnAnonymousCaller401() {
+        Api.Response unknown = users.get("reporting").get("/api/nothing-here");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(users.get("anonymous").get("/api/nothing-here").status()).isEqualTo(401);
     }
 
     @Test

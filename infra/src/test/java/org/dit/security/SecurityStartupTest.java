@@ -20,7 +20,8 @@ class SecurityStartupTest {
 
     private static ConfigurableApplicationContext start(List<String> settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=OFF"));
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=OFF",
+                "--dit.crypto.master-key=" + org.dit.support.TestMasterKey.BASE64));
         settings.forEach(setting -> args.add("--" + setting));
         return new SpringApplication(DitApplication.class).run(args.toArray(String[]::new));
     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,27 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.dit.command.InvalidInput;
+import org.dit.command.client.ClientRegistry;
+import org.dit.command.client.LinkEpisodeToClient;
 import org.dit.command.therapist.TherapistRoster;
+import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeClientLinked;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.FocusRevised;
 import org.dit.events.episode.GoodbyeLetterShared;
@@ -35,15 +45,20 @@ import org.dit.events.episode.Instrument;
 import org.dit.events.episode.MeasureEnteredInError;
 import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskIndicated;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMissed;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -57,6 +72,7 @@ class Episode {
 
     @AggregateIdentifier
     private EpisodeId episodeId;
+    private ClientId clientId;
     private EpisodeStatus status;
     private LocalDate referredOn;
     private boolean assessed;
@@ -67,17 +83,21 @@ class Episode {
     private Focus focus;
     private boolean goodbyeLetterShared;
     private final Map<MeasureId, Boolean> measuresEnteredInError = new HashMap<>();
+    private LocalDate endedOn;
+    /** The follow-up appointment after the ending (booked or attended), or null. */
+    private Session followUp;
 
     Episode() {
     }
 
     @CommandHandler
-    Episode(ReferClient command, Clock clock) {
+    Episode(ReferClient command, Clock clock, ClientRegistry clients) {
         InvalidInput.require("clientId", command.clientId());
         String source = InvalidInput.requireText("referralSource", command.referralSource());
         InvalidInput.require("presentingProblem", command.presentingProblem());
         InvalidInput.require("priority", command.priority());
         EpisodePolicy.requireNotInFuture("referredOn", command.referredOn(), clock);
+        clients.requireReferable(command.clientId());
         apply(new ClientReferred(command.episodeId(), command.clientId(), source, command.referredOn(),
                 command.presentingProblem(), command.priority()));
     }
@@ -94,8 +114,8 @@ class Episode {
         MeasureId phq9Id = InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
         MeasureId gad7Id = InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
         apply(new AssessmentCompleted(episodeId, assessedOn, suitable, blankToNull(command.notes())));
-        apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
-        apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, assessedOn, null));
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, assessedOn, null));
         if (suitable) {
             apply(new ClientWaitlisted(episodeId, assessedOn));
         } else {
@@ -111,6 +131,35 @@ class Episode {
         LocalDate allocatedOn = policy.requireOnOrAfterReferral("allocatedOn", command.allocatedOn(), clock);
         roster.requireRoomInCaseload(therapist);
         apply(new TherapistAllocated(episodeId, therapist, allocatedOn));
+    }
+
+    /**
+     * The new therapist takes the episode's place in their caseload and each future booking they are free for; a
+     * booking that clashes with their diary is cancelled. Bookings whose time has passed stay with the therapist who
+     * held them, for their outcome to be recorded.
+     */
+    @CommandHandler
+    Reassignment handle(ReassignTherapist command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        TherapistId to = InvalidInput.require("therapistId", command.therapistId());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireInTherapy();
+        policy.requireAnotherTherapist(therapistId, to);
+        roster.requireRoomInCaseload(to);
+        List<Integer> moved = new ArrayList<>();
+        List<Integer> cancelled = new ArrayList<>();
+        for (Map.Entry<Integer, Session> booked : sessions.entrySet()) {
+            Session session = booked.getValue();
+            if (session.state() != SessionState.BOOKED || !session.startsAt().isAfter(clock.instant())) {
+                continue;
+            }
+            boolean free = roster.slotFree(to, episodeId, booked.getKey(), session.startsAt(), session.endsAt());
+            (free ? moved : cancelled).add(booked.getKey());
+        }
+        apply(new TherapistReassigned(episodeId, therapistId, to, LocalDate.now(clock), reason, moved));
+        cancelled.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE,
+                "reassigned to a therapist not free at this time")));
+        return new Reassignment(to, moved, cancelled);
     }
 
     @CommandHandler
@@ -162,11 +211,19 @@ class Episode {
         LocalDate sessionDate = LocalDate.ofInstant(session.startsAt(), clock.getZone());
         apply(new SessionAttended(episodeId, number, session.startsAt()));
         if (phq9 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, sessionDate, number));
         }
         if (gad7 != null) {
-            apply(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
+            applyMeasure(new OutcomeMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, sessionDate, number));
         }
+    }
+
+    /** Notes are typed after the session, so the episode may have ended since; the text is kept as written. */
+    @CommandHandler
+    void handle(WriteSessionNote command) {
+        String text = EpisodePolicy.requireNote(command.text());
+        policy().requireAttended(command.sessionNumber());
+        apply(new SessionNoteWritten(episodeId, command.sessionNumber(), text));
     }
 
     @CommandHandler
@@ -211,7 +268,7 @@ class Episode {
         int total = EpisodePolicy.requireScored(instrument, "items", command.items());
         policy.requireNotEnded();
         LocalDate recordedOn = policy.requireOnOrAfterReferral("recordedOn", command.recordedOn(), clock);
-        apply(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
+        applyMeasure(new OutcomeMeasureRecorded(episodeId, InvalidInput.require("measureId", command.measureId()), instrument,
                 command.items(), total, recordedOn, null));
     }
 
@@ -243,6 +300,70 @@ class Episode {
         apply(new CourseExtended(episodeId, command.additionalSessions(), extended, approvedBy, reason));
     }
 
+    /** Any clinician may assess risk at any stage, an ended episode included: an open indication outlives the ending. */
+    @CommandHandler
+    void handle(RecordRiskAssessment command, Clock clock) {
+        EpisodePolicy policy = policy();
+        RiskAssessmentId id = InvalidInput.require("riskAssessmentId", command.riskAssessmentId());
+        RiskLevel level = InvalidInput.require("level", command.level());
+        RiskLevel toSelf = InvalidInput.require("riskToSelf", command.riskToSelf());
+        RiskLevel toOthers = InvalidInput.require("riskToOthers", command.riskToOthers());
+        RiskLevel fromOthers = InvalidInput.require("riskFromOthers", command.riskFromOthers());
+        String safetyPlan = InvalidInput.requireText("safetyPlan", command.safetyPlan());
+        String actions = InvalidInput.requireText("actions", command.actions());
+        LocalDate assessedOn = policy.requireOnOrAfterReferral("assessedOn", command.assessedOn(), clock);
+        LocalDate reviewBy = EpisodePolicy.requireReviewDate(command.reviewBy(), assessedOn);
+        apply(new RiskAssessed(episodeId, id, assessedOn, level, toSelf, toOthers, fromOthers, safetyPlan, actions, reviewBy));
+    }
+
+    @CommandHandler
+    void handle(ShortenCourse command) {
+        EpisodePolicy policy = policy();
+        int length = InvalidInput.require("courseLength", command.courseLength());
+        String reason = InvalidInput.requireText("reason", command.reason());
+        policy.requireNotEnded();
+        EpisodePolicy.requireAtLeastMinimumCourse(length);
+        policy.requireShorterCourse(length);
+        String approvedBy = EpisodePolicy.requireApprovalOfShortCourse(length, command.approvedBy());
+        policy.requireSessionsWithinCourse(length);
+        apply(new CourseShortened(episodeId, length, courseLength, reason, approvedBy));
+    }
+
+    /** After an ending with treatment: with the episode's therapist, on a clinic day after the ending. */
+    @CommandHandler
+    void handle(BookFollowUp command, TherapistRoster roster, Clock clock) {
+        EpisodePolicy policy = policy();
+        Instant startsAt = EpisodePolicy.requireSessionStart(command.startsAt());
+        int duration = EpisodePolicy.requireDuration(command.durationMinutes());
+        InvalidInput.require("mode", command.mode());
+        policy.requireEndedAfterTreatment();
+        policy.requireNoFollowUp();
+        policy.requireAfterEnding(LocalDate.ofInstant(startsAt, clock.getZone()));
+        roster.requireFreeSlot(therapistId, episodeId, TherapistRoster.FOLLOW_UP, startsAt, startsAt.plusSeconds(duration * 60L));
+        apply(new FollowUpBooked(episodeId, therapistId, startsAt, duration, command.mode()));
+    }
+
+    /** Its measures are the follow-up's own: the episode's outcome keeps the scores of treatment. */
+    @CommandHandler
+    void handle(RecordFollowUpAttendance command, Clock clock) {
+        EpisodePolicy policy = policy();
+        Session booked = policy.requireFollowUpBooked();
+        policy.requireStarted(booked, clock);
+        Integer phq9 = command.phq9() == null ? null : EpisodePolicy.requireScored(Instrument.PHQ9, "phq9", command.phq9());
+        Integer gad7 = command.gad7() == null ? null : EpisodePolicy.requireScored(Instrument.GAD7, "gad7", command.gad7());
+        MeasureId phq9Id = phq9 == null ? null : InvalidInput.require("phq9MeasureId", command.phq9MeasureId());
+        MeasureId gad7Id = gad7 == null ? null : InvalidInput.require("gad7MeasureId", command.gad7MeasureId());
+        LocalDate day = LocalDate.ofInstant(booked.startsAt(), clock.getZone());
+        apply(new FollowUpAttended(episodeId, booked.startsAt()));
+        if (phq9 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, phq9Id, Instrument.PHQ9, command.phq9(), phq9, day));
+            indicateRisk(phq9Id, Instrument.PHQ9, command.phq9(), day);
+        }
+        if (gad7 != null) {
+            apply(new FollowUpMeasureRecorded(episodeId, gad7Id, Instrument.GAD7, command.gad7(), gad7, day));
+        }
+    }
+
     @CommandHandler
     void handle(EndTherapy command, Clock clock) {
         EpisodePolicy policy = policy();
@@ -258,9 +379,18 @@ class Episode {
         open.forEach(number -> apply(new SessionCancelled(episodeId, number, CancelledBy.SERVICE, "therapy ended")));
     }
 
+    /** Only an episode whose client was never registered (referred before clients were) is linked to one. */
+    @CommandHandler
+    void handle(LinkEpisodeToClient command, ClientRegistry clients) {
+        ClientId client = InvalidInput.require("clientId", command.clientId());
+        clients.requireLinkable(episodeId, clientId, client, status != EpisodeStatus.ENDED);
+        apply(new EpisodeClientLinked(episodeId, clientId, client));
+    }
+
     @EventSourcingHandler
     void on(ClientReferred event) {
         episodeId = event.episodeId();
+        clientId = event.clientId();
         status = EpisodeStatus.REFERRED;
         referredOn = event.referredOn();
         courseLength = Phase.DEFAULT_COURSE_LENGTH;
@@ -279,6 +409,11 @@ class Episode {
     @EventSourcingHandler
     void on(TherapistAllocated event) {
         status = EpisodeStatus.IN_THERAPY;
+        therapistId = event.therapistId();
+    }
+
+    @EventSourcingHandler
+    void on(TherapistReassigned event) {
         therapistId = event.therapistId();
     }
 
@@ -344,13 +479,52 @@ class Episode {
     }
 
     @EventSourcingHandler
+    void on(CourseShortened event) {
+        courseLength = event.courseLength();
+    }
+
+    @EventSourcingHandler
     void on(TherapyEnded event) {
         status = EpisodeStatus.ENDED;
+        endedOn = event.endedOn();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpBooked event) {
+        followUp = new Session(event.startsAt(), event.durationMinutes(), SessionState.BOOKED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpAttended event) {
+        followUp = followUp.in(SessionState.ATTENDED);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpMeasureRecorded event) {
+        measuresEnteredInError.put(event.measureId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(EpisodeClientLinked event) {
+        clientId = event.clientId();
+    }
+
+    /** A measure, followed by a risk indication when it is a PHQ-9 with item 9 scored 1 or more (DESIGN §2, risk). */
+    private void applyMeasure(OutcomeMeasureRecorded measure) {
+        apply(measure);
+        indicateRisk(measure.measureId(), measure.instrument(), measure.items(), measure.recordedOn());
+    }
+
+    private void indicateRisk(MeasureId measureId, Instrument instrument, List<Integer> items, LocalDate recordedOn) {
+        int item9 = instrument.selfHarmItem(items);
+        if (item9 > 0) {
+            apply(new RiskIndicated(episodeId, measureId, item9, recordedOn));
+        }
     }
 
     private EpisodePolicy policy() {
         return new EpisodePolicy(episodeId, status, referredOn, assessed, courseLength, sessions, focus, goodbyeLetterShared,
-                measuresEnteredInError);
+                measuresEnteredInError, endedOn, followUp);
     }
 
     private int lowestFreeNumber() {

@@ -1,6 +1,7 @@
 package org.dit.command.episode;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.dit.command.web.CommandRunner;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.Focus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -141,6 +143,15 @@ class EpisodeController {
         return send(request, Map.of(), episodeId, new RecordMissedSession(new EpisodeId(episodeId), number));
     }
 
+    @PostMapping("/{episodeId}/sessions/{number}/note")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Write the short note of an attended session (at most 4,000 characters)")
+    ResponseEntity<Object> note(@PathVariable UUID episodeId, @PathVariable int number,
+                                @Valid @RequestBody EpisodeRequests.Note body, HttpServletRequest request) {
+        return runner.run(request, body, new WriteSessionNote(new EpisodeId(episodeId), number, body.text()),
+                result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "sessionNumber", number)));
+    }
+
     @PostMapping("/{episodeId}/sessions/{number}/correction")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Correct a recorded session outcome (a new event; the original stays in the history)")
@@ -208,6 +219,42 @@ class EpisodeController {
                 new ExtendCourse(new EpisodeId(episodeId), body.additionalSessions(), body.approvedBy(), body.reason()));
     }
 
+    @PostMapping("/{episodeId}/course-length")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Agree a shorter course (at least 8 sessions; a supervisor approves below 12); phases follow the new length")
+    ResponseEntity<Object> shorten(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.CourseLength body,
+                                   HttpServletRequest request) {
+        return runner.run(request, body, new ShortenCourse(new EpisodeId(episodeId), body.courseLength(), body.reason(),
+                body.approvedBy()), result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "courseLength", body.courseLength())));
+    }
+
+    @PostMapping("/{episodeId}/follow-up")
+    @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Book the follow-up appointment after the ending (not a treatment session; the episode stays ended)")
+    ResponseEntity<Object> bookFollowUp(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.FollowUp body,
+                                        HttpServletRequest request) {
+        int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
+        return runner.run(request, body, new BookFollowUp(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
+                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "startsAt", body.startsAt())));
+    }
+
+    @PostMapping("/{episodeId}/follow-up/attendance")
+    @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
+    @Operation(summary = "Record the follow-up with its PHQ-9 and GAD-7, reported apart from the scores of treatment")
+    ResponseEntity<Object> attendFollowUp(@PathVariable UUID episodeId,
+                                          @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
+                                          HttpServletRequest request) {
+        EpisodeRequests.Attendance given = body == null ? new EpisodeRequests.Attendance(null, null) : body;
+        MeasureId phq9 = given.phq9() == null ? null : new MeasureId(runner.newId(request, "phq9MeasureId"));
+        MeasureId gad7 = given.gad7() == null ? null : new MeasureId(runner.newId(request, "gad7MeasureId"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("episodeId", episodeId);
+        answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
+        answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
+        return runner.run(request, given, new RecordFollowUpAttendance(new EpisodeId(episodeId), given.phq9(), given.gad7(),
+                phq9, gad7), result -> ResponseEntity.ok(answer));
+    }
+
     @PostMapping("/{episodeId}/ending")
     @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "End therapy; open bookings are cancelled")
@@ -216,6 +263,32 @@ class EpisodeController {
     ResponseEntity<Object> end(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Ending body,
                                HttpServletRequest request) {
         return send(request, body, episodeId, new EndTherapy(new EpisodeId(episodeId), body.endedOn(), body.reason()));
+    }
+
+    @PostMapping("/{episodeId}/reassignment")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Move the episode to another active therapist with room; future bookings follow where they are free, else are cancelled")
+    ResponseEntity<Object> reassign(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Reassignment body,
+                                    HttpServletRequest request) {
+        return runner.run(request, body, new ReassignTherapist(new EpisodeId(episodeId), new TherapistId(body.therapistId()),
+                body.reason()), result -> {
+                    Reassignment reassignment = (Reassignment) result;
+                    return ResponseEntity.ok(Map.of("episodeId", episodeId, "therapistId", reassignment.therapistId().value(),
+                            "movedSessions", reassignment.movedSessions(), "cancelledSessions", reassignment.cancelledSessions()));
+                });
+    }
+
+    @PostMapping("/{episodeId}/risk-assessments")
+    @PreAuthorize("@access.riskAssessorOf(authentication, #episodeId)")
+    @Operation(summary = "Record a risk assessment; it clears the risk indications raised before it")
+    @ApiResponse(responseCode = "201", description = "Recorded: episodeId and riskAssessmentId")
+    ResponseEntity<Object> assessRisk(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.RiskAssessment body,
+                                      HttpServletRequest request) {
+        RiskAssessmentId id = new RiskAssessmentId(runner.newId(request, "riskAssessmentId"));
+        return runner.run(request, body, new RecordRiskAssessment(new EpisodeId(episodeId), id, body.assessedOn(), body.level(),
+                        body.riskToSelf(), body.riskToOthers(), body.riskFromOthers(), body.safetyPlan(), body.actions(),
+                        body.reviewBy()),
+                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "riskAssessmentId", id.value())));
     }
 
     private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {

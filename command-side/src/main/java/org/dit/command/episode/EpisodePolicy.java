@@ -12,6 +12,7 @@ import org.dit.command.InvalidInput;
 import org.dit.command.RuleViolation;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.TherapistId;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
@@ -31,6 +32,9 @@ import org.dit.events.episode.SessionState;
 final class EpisodePolicy {
 
     static final int MAX_SESSION_MINUTES = 240;
+    /** A course shorter than this needs a supervisor's approval. */
+    static final int UNAPPROVED_MIN_COURSE_LENGTH = 12;
+    static final int MAX_NOTE_LENGTH = 4000;
     /**
      * Clinical dates and session times lie within four-digit years: beyond them a date is a typing error or hostile,
      * and would overflow Instant arithmetic or PostgreSQL's date range in the lookups and read models.
@@ -38,6 +42,7 @@ final class EpisodePolicy {
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     static final Instant EARLIEST_START = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 30);
 
     private final EpisodeId episodeId;
     private final EpisodeStatus status;
@@ -48,10 +53,12 @@ final class EpisodePolicy {
     private final Focus focus;
     private final boolean goodbyeLetterShared;
     private final Map<MeasureId, Boolean> measuresEnteredInError;
+    private final LocalDate endedOn;
+    private final Episode.Session followUp;
 
     EpisodePolicy(EpisodeId episodeId, EpisodeStatus status, LocalDate referredOn, boolean assessed, int courseLength,
                   NavigableMap<Integer, Episode.Session> sessions, Focus focus, boolean goodbyeLetterShared,
-                  Map<MeasureId, Boolean> measuresEnteredInError) {
+                  Map<MeasureId, Boolean> measuresEnteredInError, LocalDate endedOn, Episode.Session followUp) {
         this.episodeId = episodeId;
         this.status = status;
         this.referredOn = referredOn;
@@ -61,6 +68,8 @@ final class EpisodePolicy {
         this.focus = focus;
         this.goodbyeLetterShared = goodbyeLetterShared;
         this.measuresEnteredInError = measuresEnteredInError;
+        this.endedOn = endedOn;
+        this.followUp = followUp;
     }
 
     void requireNotAssessed() {
@@ -84,6 +93,12 @@ final class EpisodePolicy {
     void requireInTherapy() {
         if (status != EpisodeStatus.IN_THERAPY) {
             throw new EpisodeNotInTherapy("episode " + episodeId + " is " + status);
+        }
+    }
+
+    void requireAnotherTherapist(TherapistId current, TherapistId proposed) {
+        if (proposed.equals(current)) {
+            throw new SameTherapist("episode " + episodeId + " is already with therapist " + current);
         }
     }
 
@@ -122,6 +137,14 @@ final class EpisodePolicy {
                     + (session == null ? "not booked" : session.state()));
         }
         return session;
+    }
+
+    void requireAttended(int number) {
+        Episode.Session session = sessions.get(number);
+        if (session == null || session.state() != SessionState.ATTENDED) {
+            throw new SessionNotAttended("session " + number + " of episode " + episodeId + " is "
+                    + (session == null ? "not booked" : session.state()) + "; a note belongs to an attended session");
+        }
     }
 
     /** Outcomes are recorded in session order, so that the phase always follows the sessions actually held. */
@@ -223,6 +246,53 @@ final class EpisodePolicy {
         return extended;
     }
 
+    void requireShorterCourse(int length) {
+        if (length >= courseLength) {
+            throw new CourseNotShortened("the course has " + courseLength + " sessions; " + length
+                    + " is not shorter (a longer course is an extension)");
+        }
+    }
+
+    /** Booked, attended and missed sessions must all fit the shorter course; cancel bookings beyond it first. */
+    void requireSessionsWithinCourse(int length) {
+        int highest = sessions.isEmpty() ? 0 : sessions.lastKey();
+        if (highest > length || sessions.size() > length) {
+            throw new SessionsBeyondCourseLength("session " + highest + " is booked or held already; the course cannot end at "
+                    + length);
+        }
+    }
+
+    /** A follow-up belongs after the ending of a course in which the client attended at least once. */
+    void requireEndedAfterTreatment() {
+        if (status != EpisodeStatus.ENDED) {
+            throw new EpisodeNotEnded("episode " + episodeId + " is " + status + "; a follow-up comes after the ending");
+        }
+        if (lastAttended() == 0) {
+            throw new NoSessionAttended("no session was attended in episode " + episodeId + "; there is no treatment to follow up");
+        }
+    }
+
+    void requireNoFollowUp() {
+        if (followUp != null) {
+            throw new FollowUpAlreadyBooked("episode " + episodeId + " has its follow-up at " + followUp.startsAt());
+        }
+    }
+
+    void requireAfterEnding(LocalDate day) {
+        if (!day.isAfter(endedOn)) {
+            throw new FollowUpBeforeEnding("the follow-up on " + day + " is not after the ending on " + endedOn);
+        }
+    }
+
+    /** @return the booked follow-up */
+    Episode.Session requireFollowUpBooked() {
+        if (followUp == null || followUp.state() != SessionState.BOOKED) {
+            throw new FollowUpNotBooked("episode " + episodeId + " has " + (followUp == null ? "no follow-up booked"
+                    : "recorded its follow-up already"));
+        }
+        return followUp;
+    }
+
     /** A course ends as COMPLETED only in the ending phase and after the goodbye letter; other endings need neither. */
     void requireCompletionRequirementsMet(EndReason reason) {
         if (reason == EndReason.COMPLETED && (phase() != Phase.ENDING || !goodbyeLetterShared)) {
@@ -286,6 +356,46 @@ final class EpisodePolicy {
             throw new InvalidInput(field, invalid);
         }
         return instrument.total(items);
+    }
+
+    /** @return the review date, once given and not before the assessment */
+    static LocalDate requireReviewDate(LocalDate reviewBy, LocalDate assessedOn) {
+        InvalidInput.require("reviewBy", reviewBy);
+        if (reviewBy.isBefore(assessedOn)) {
+            throw new InvalidInput("reviewBy", "is before assessedOn " + assessedOn);
+        }
+        if (reviewBy.isAfter(LATEST_DATE)) {
+            throw new InvalidInput("reviewBy", "is after " + LATEST_DATE);
+        }
+        return reviewBy;
+    }
+
+    /** @return the note, stripped, once given and within {@link #MAX_NOTE_LENGTH} characters */
+    static String requireNote(String text) {
+        String note = InvalidInput.requireText("text", text);
+        if (note.length() > MAX_NOTE_LENGTH) {
+            throw new InvalidInput("text", "is " + note.length() + " characters; a session note has at most " + MAX_NOTE_LENGTH);
+        }
+        return note;
+    }
+
+    static void requireAtLeastMinimumCourse(int length) {
+        if (length < Phase.MIN_COURSE_LENGTH) {
+            throw new CourseLengthBelowMinimum("a course of " + length + " sessions is shorter than the minimum of "
+                    + Phase.MIN_COURSE_LENGTH);
+        }
+    }
+
+    /** @return the approving supervisor: required below {@link #UNAPPROVED_MIN_COURSE_LENGTH}, kept when given above */
+    static String requireApprovalOfShortCourse(int length, String approvedBy) {
+        if (approvedBy == null || approvedBy.isBlank()) {
+            if (length < UNAPPROVED_MIN_COURSE_LENGTH) {
+                throw new InvalidInput("approvedBy", "a course shorter than " + UNAPPROVED_MIN_COURSE_LENGTH
+                        + " sessions needs a supervisor's approval");
+            }
+            return null;
+        }
+        return approvedBy.strip();
     }
 
     static void requireAdditionalSessions(int additionalSessions) {
@@ -402,10 +512,64 @@ final class EpisodePolicy {
         }
     }
 
+    static final class CourseLengthBelowMinimum extends RuleViolation {
+        CourseLengthBelowMinimum(String detail) {
+            super("course-length-below-minimum", "A course may not be shorter than 8 sessions", detail);
+        }
+    }
+
+    static final class CourseNotShortened extends RuleViolation {
+        CourseNotShortened(String detail) {
+            super("course-not-shortened", "The new course length is not shorter", detail);
+        }
+    }
+
+    static final class SessionsBeyondCourseLength extends RuleViolation {
+        SessionsBeyondCourseLength(String detail) {
+            super("sessions-beyond-course-length", "Sessions already booked or held exceed the new course length", detail);
+        }
+    }
+
     static final class CompletionRequirementsNotMet extends RuleViolation {
         CompletionRequirementsNotMet(String detail) {
             super("completion-requirements-not-met", "A completed course needs the ending phase and a shared goodbye letter",
                     detail);
+        }
+    }
+
+    static final class SameTherapist extends RuleViolation {
+        SameTherapist(String detail) {
+            super("same-therapist", "The episode is already with that therapist", detail);
+        }
+    }
+
+    static final class SessionNotAttended extends RuleViolation {
+        SessionNotAttended(String detail) {
+            super("session-not-attended", "The session was not attended", detail);
+        }
+    }
+
+    static final class EpisodeNotEnded extends RuleViolation {
+        EpisodeNotEnded(String detail) {
+            super("episode-not-ended", "The episode has not ended", detail);
+        }
+    }
+
+    static final class FollowUpAlreadyBooked extends RuleViolation {
+        FollowUpAlreadyBooked(String detail) {
+            super("follow-up-already-booked", "The follow-up is already booked", detail);
+        }
+    }
+
+    static final class FollowUpBeforeEnding extends RuleViolation {
+        FollowUpBeforeEnding(String detail) {
+            super("follow-up-before-ending", "The follow-up must fall after the ending", detail);
+        }
+    }
+
+    static final class FollowUpNotBooked extends RuleViolation {
+        FollowUpNotBooked(String detail) {
+            super("follow-up-not-booked", "No follow-up is booked", detail);
         }
     }
 

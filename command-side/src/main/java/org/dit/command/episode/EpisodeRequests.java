@@ -15,8 +15,10 @@ import jakarta.validation.constraints.Size;
 import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.Instrument;
+import org.dit.events.episode.Phase;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 
@@ -113,5 +115,37 @@ final class EpisodeRequests {
     record Ending(
             @Schema(example = "2026-07-06") @NotNull LocalDate endedOn,
             @Schema(example = "COMPLETED") @NotNull EndReason reason) {
+    }
+
+    record RiskAssessment(
+            @Schema(example = "2026-04-06") @NotNull LocalDate assessedOn,
+            @Schema(example = "MODERATE") @NotNull RiskLevel level,
+            @Schema(example = "MODERATE") @NotNull RiskLevel riskToSelf,
+            @Schema(example = "LOW") @NotNull RiskLevel riskToOthers,
+            @Schema(example = "LOW") @NotNull RiskLevel riskFromOthers,
+            @Schema(example = "Calls her sister when the thoughts come; crisis line number agreed") @NotBlank @Size(max = LONG_TEXT) String safetyPlan,
+            @Schema(example = "GP informed; reviewed in supervision") @NotBlank @Size(max = LONG_TEXT) String actions,
+            @Schema(example = "2026-04-20") @NotNull LocalDate reviewBy) {
+    }
+
+    record Reassignment(
+            @Schema(example = "0e3a1f0a-7b7e-4a3c-8f1e-2d7c9b6a5e41") @NotNull UUID therapistId,
+            @Schema(example = "Therapist leaving the service") @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record CourseLength(
+            @Schema(example = "12") @NotNull @Min(1) @Max(Phase.MAX_COURSE_LENGTH) Integer courseLength,
+            @Schema(example = "Client and therapist agreed the focus is resolved; ending early") @NotBlank @Size(max = LONG_TEXT) String reason,
+            @Schema(description = "The approving supervisor; required below 12 sessions", example = "Dr A. Supervisor") @Size(max = SHORT_TEXT) String approvedBy) {
+    }
+
+    record Note(@Schema(example = "Talked about her sister's visit; noticed the familiar pull to keep quiet.") @NotBlank
+                @Size(max = EpisodePolicy.MAX_NOTE_LENGTH) String text) {
+    }
+
+    record FollowUp(
+            @Schema(example = "2026-09-07T09:00:00Z") @NotNull Instant startsAt,
+            @Schema(example = "50", defaultValue = "50") @Min(1) @Max(EpisodePolicy.MAX_SESSION_MINUTES) Integer durationMinutes,
+            @Schema(example = "VIDEO") @NotNull SessionMode mode) {
     }
 }

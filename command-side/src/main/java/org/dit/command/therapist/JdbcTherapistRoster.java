@@ -3,15 +3,17 @@ package org.dit.command.therapist;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
+import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.therapist.Accreditation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The lookups in PostgreSQL (tables cmd_therapist, cmd_caseload, cmd_session_slot). Checks that involve one therapist
+ * The lookups in PostgreSQL (tables cmd_therapist, cmd_caseload, cmd_session_slot, cmd_episode_stage). Checks that involve one therapist
  * first lock that therapist's row, so concurrent allocations or bookings for one therapist are decided one after the
  * other, on committed data.
  */
@@ -51,17 +53,34 @@ class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
     @Override
     public void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
                                 Instant endsAt) {
+        List<Timestamp> clashes = clashes(therapistId, episodeId, sessionNumber, startsAt, endsAt);
+        if (!clashes.isEmpty()) {
+            throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at "
+                    + clashes.get(0).toInstant());
+        }
+    }
+
+    @Override
+    public boolean slotFree(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                            Instant endsAt) {
+        return clashes(therapistId, episodeId, sessionNumber, startsAt, endsAt).isEmpty();
+    }
+
+    private List<Timestamp> clashes(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                                    Instant endsAt) {
         lock(therapistId);
-        List<Timestamp> clashes = jdbc.queryForList("""
+        return jdbc.queryForList("""
                 SELECT starts_at FROM cmd_session_slot
                  WHERE therapist_id = ? AND starts_at < ? AND ends_at > ?
                    AND NOT (episode_id = ? AND session_number = ?)
                  LIMIT 1""", Timestamp.class,
                 therapistId.value(), Timestamp.from(endsAt), Timestamp.from(startsAt), episodeId.value(), sessionNumber);
-        if (!clashes.isEmpty()) {
-            throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at "
-                    + clashes.get(0).toInstant());
-        }
+    }
+
+    @Override
+    public List<EpisodeId> openEpisodes(TherapistId therapistId) {
+        return jdbc.queryForList("SELECT episode_id FROM cmd_caseload WHERE therapist_id = ? AND NOT ended ORDER BY episode_id",
+                UUID.class, therapistId.value()).stream().map(EpisodeId::new).toList();
     }
 
     private Therapist lock(TherapistId therapistId) {
@@ -78,6 +97,27 @@ class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
     public void register(TherapistId therapistId, Accreditation accreditation, int maxCaseload) {
         jdbc.update("INSERT INTO cmd_therapist (therapist_id, accreditation, max_caseload, active) VALUES (?, ?, ?, TRUE)",
                 therapistId.value(), accreditation.name(), maxCaseload);
+    }
+
+    @Override
+    public void changeMaxCaseload(TherapistId therapistId, int maxCaseload) {
+        jdbc.update("UPDATE cmd_therapist SET max_caseload = ? WHERE therapist_id = ?", maxCaseload, therapistId.value());
+    }
+
+    @Override
+    public void deactivate(TherapistId therapistId) {
+        jdbc.update("UPDATE cmd_therapist SET active = FALSE WHERE therapist_id = ?", therapistId.value());
+    }
+
+    @Override
+    public void reassign(EpisodeId episodeId, TherapistId therapistId, List<Integer> sessionNumbers) {
+        jdbc.update("UPDATE cmd_caseload SET therapist_id = ? WHERE episode_id = ?", therapistId.value(), episodeId.value());
+        jdbc.update("UPDATE cmd_session_slot SET therapist_id = ? WHERE episode_id = ? AND session_number = ANY (?)",
+                ps -> {
+                    ps.setObject(1, therapistId.value());
+                    ps.setObject(2, episodeId.value());
+                    ps.setArray(3, ps.getConnection().createArrayOf("integer", sessionNumbers.toArray()));
+                });
     }
 
     @Override
@@ -109,13 +149,21 @@ class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
         jdbc.update("DELETE FROM cmd_session_slot WHERE episode_id = ? AND session_number = ?", episodeId.value(), sessionNumber);
     }
 
+    @Override
+    public void stage(EpisodeId episodeId, EpisodeStatus status) {
+        jdbc.update("""
+                INSERT INTO cmd_episode_stage (episode_id, status) VALUES (?, ?)
+                ON CONFLICT (episode_id) DO UPDATE SET status = excluded.status""", episodeId.value(), status.name());
+    }
+
     /**
-     * Readers (the access check reads cmd_caseload) still see the old rows until the caller commits; writers and the
+     * Readers (the access checks read cmd_caseload and cmd_episode_stage) still see the old rows until the caller commits; writers and the
      * checks' row locks wait, then see the new rows. The tables are locked in the order every command touches them.
      */
     @Override
     public void clear() {
-        jdbc.execute("LOCK TABLE cmd_therapist, cmd_caseload, cmd_session_slot IN EXCLUSIVE MODE");
+        jdbc.execute("LOCK TABLE cmd_therapist, cmd_caseload, cmd_episode_stage, cmd_session_slot IN EXCLUSIVE MODE");
+        jdbc.update("DELETE FROM cmd_episode_stage");
         jdbc.update("DELETE FROM cmd_session_slot");
         jdbc.update("DELETE FROM cmd_caseload");
         jdbc.update("DELETE FROM cmd_therapist");

@@ -1,6 +1,8 @@
 package org.dit.command.therapist;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,17 +19,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dit.command.web.CommandRunner;
+import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
 import org.dit.events.therapist.Accreditation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Registers therapists. The new therapist's id comes from {@link CommandRunner#newId}, so a repeat with the same
+ * Registers therapists and changes how they work: their maximum caseload, and their leaving. The new therapist's id comes from {@link CommandRunner#newId}, so a repeat with the same
  * Idempotency-Key builds the same command and answers the same id.
  */
 @RestController
@@ -64,5 +68,43 @@ class TherapistController {
                         body.supervisorId() == null ? null : new TherapistId(body.supervisorId()), body.maxCaseload()),
                 result -> ResponseEntity.created(URI.create("/api/therapists/" + therapistId))
                         .body(new Registered(therapistId.value())));
+    }
+
+    record MaxCaseload(@Schema(example = "10") @NotNull @Min(1) @Max(Therapist.MAX_CASELOAD_LIMIT) Integer maxCaseload) {
+    }
+
+    record Leaving(@Schema(example = "Left the service") @Size(max = 4000) String reason) {
+    }
+
+    @PostMapping("/{therapistId}/max-caseload")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change the maximum caseload; below the episodes held now is allowed, and the answer says so")
+    ResponseEntity<Object> maxCaseload(@PathVariable UUID therapistId, @Valid @RequestBody MaxCaseload body,
+                                       HttpServletRequest request) {
+        return runner.run(request, body, new ChangeMaxCaseload(new TherapistId(therapistId), body.maxCaseload()), result -> {
+            CaseloadChange change = (CaseloadChange) result;
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("therapistId", therapistId);
+            answer.put("maxCaseload", change.maxCaseload());
+            answer.put("activeEpisodes", change.activeEpisodes());
+            answer.put("overCapacity", change.overCapacity());
+            answer.put("warning", change.overCapacity() ? "the therapist holds " + change.activeEpisodes()
+                    + " active episodes, more than the new maximum of " + change.maxCaseload()
+                    + "; none is taken away, and no new client is allocated until the caseload is below the maximum" : null);
+            return ResponseEntity.ok(answer);
+        });
+    }
+
+    @PostMapping("/{therapistId}/deactivation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Deactivate a therapist: no new allocations; answers the open episodes still to be reassigned")
+    ResponseEntity<Object> deactivate(@PathVariable UUID therapistId, @Valid @RequestBody(required = false) Leaving body,
+                                      HttpServletRequest request) {
+        Leaving given = body == null ? new Leaving(null) : body;
+        return runner.run(request, given, new DeactivateTherapist(new TherapistId(therapistId), given.reason()), result -> {
+            Deactivation deactivation = (Deactivation) result;
+            return ResponseEntity.ok(Map.of("therapistId", therapistId, "active", false, "episodesToReassign",
+                    deactivation.episodesToReassign().stream().map(EpisodeId::value).toList()));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.dit.command.therapist;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
@@ -12,6 +13,9 @@ import org.dit.events.TherapistId;
  * after the other, each on the lookups the previous one wrote.
  */
 public interface TherapistRoster {
+
+    /** The diary number of an episode's follow-up appointment: treatment sessions are numbered from 1. */
+    int FOLLOW_UP = 0;
 
     /** @throws SupervisorNotQualified unless the supervisor is a registered, active, qualified therapist */
     void requireQualifiedSupervisor(TherapistId supervisorId);
@@ -32,4 +36,14 @@ public interface TherapistRoster {
      * @throws TherapistDoubleBooked when the slot overlaps another of the therapist's sessions
      */
     void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
+
+    /**
+     * Locks the therapist. As {@link #requireFreeSlot}, answering instead of refusing.
+     *
+     * @throws TherapistUnknown unless the therapist is registered
+     */
+    boolean slotFree(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt, Instant endsAt);
+
+    /** The episodes allocated to the therapist that have not ended, in episode id order. */
+    List<EpisodeId> openEpisodes(TherapistId therapistId);
 }

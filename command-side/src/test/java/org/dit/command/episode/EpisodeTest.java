@@ -81,6 +81,7 @@ class EpisodeTest {
         fixture = new AggregateTestFixture<>(Episode.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(roster);
+        fixture.registerInjectableResource(Episodes.clientRegistry());
     }
 
     @Nested

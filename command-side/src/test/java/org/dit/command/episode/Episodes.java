@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dit.command.client.InMemoryClientRegistry;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
@@ -28,6 +30,8 @@ import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.Phase;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
@@ -54,6 +58,13 @@ final class Episodes {
     /** Another client's episode with the same therapist. */
     static final EpisodeId ANOTHER_EPISODE = EpisodeId.of("3b9e6a2c-5d1f-4e8a-b7c2-9f0e1d2c3b02");
     static final ClientId CLIENT = ClientId.of("a1c2e3f4-0b1d-4c5e-8f70-123456789abc");
+    /** NHS number 999 000 0034: a test number, never issued to a person. */
+    static final String CLIENT_NHS_NUMBER = "9990000034";
+
+    /** The client registered and in no other episode. */
+    static InMemoryClientRegistry clientRegistry() {
+        return new InMemoryClientRegistry().registered(CLIENT, CLIENT_NHS_NUMBER);
+    }
 
     static final String REFERRAL_SOURCE = "GP practice";
     static final PresentingProblem PROBLEM = PresentingProblem.DEPRESSION;
@@ -78,8 +89,8 @@ final class Episodes {
     static final MeasureId NEW_MEASURE = MeasureId.of("c0ffee00-0000-4000-8000-000000000005");
     static final MeasureId UNKNOWN_MEASURE = MeasureId.of("c0ffee00-0000-4000-8000-0000000000ff");
 
-    /** Moderately severe depression at assessment. */
-    static final List<Integer> PHQ9_AT_ASSESSMENT = List.of(2, 2, 2, 2, 1, 2, 1, 2, 1);
+    /** Moderately severe depression at assessment, no thoughts of self-harm (item 9 is 0). */
+    static final List<Integer> PHQ9_AT_ASSESSMENT = List.of(2, 2, 2, 2, 1, 2, 2, 2, 0);
     static final int PHQ9_AT_ASSESSMENT_TOTAL = 15;
     /** Moderate anxiety at assessment. */
     static final List<Integer> GAD7_AT_ASSESSMENT = List.of(2, 2, 1, 2, 1, 1, 2);
@@ -88,6 +99,9 @@ final class Episodes {
     static final int PHQ9_IN_SESSION_TOTAL = 7;
     static final List<Integer> GAD7_IN_SESSION = List.of(1, 1, 0, 1, 0, 1, 1);
     static final int GAD7_IN_SESSION_TOTAL = 5;
+    /** The session's PHQ-9 with item 9 (thoughts of self-harm) scored 1: the lowest score that raises a risk indication. */
+    static final List<Integer> PHQ9_ITEM9_ONE = List.of(1, 1, 1, 1, 0, 1, 1, 0, 1);
+    static final int PHQ9_ITEM9_ONE_TOTAL = 7;
     static final List<Integer> PHQ9_MISSING_AN_ITEM = PHQ9_AT_ASSESSMENT.subList(0, 8);
     static final List<Integer> GAD7_WITH_AN_ITEM_OF_FOUR = List.of(2, 2, 1, 4, 1, 1, 2);
 
@@ -96,6 +110,11 @@ final class Episodes {
     static final Focus REVISED_FOCUS = new Focus("someone who has to earn care", "a parent who is kind only when pleased",
             "shame", "avoids the risk of being refused");
     static final String REVISION_REASON = "The pattern shows more clearly with her mother than with her sister.";
+
+    static final RiskAssessmentId RISK_ASSESSMENT = RiskAssessmentId.of("5afe0000-0000-4000-8000-000000000001");
+    static final String SAFETY_PLAN = "Calls her sister when the thoughts come; crisis line number saved in her phone.";
+    static final String RISK_ACTIONS = "GP informed with consent; discussed in supervision.";
+    static final LocalDate REVIEW_BY = TODAY.plusDays(14);
 
     static final String SUPERVISOR_NAME = "Dr Jordan Lee";
     static final String EXTENSION_REASON = "Bereavement in week 10 interrupted the middle phase.";
@@ -234,7 +253,17 @@ final class Episodes {
                 GAD7_AT_ASSESSMENT_TOTAL, ASSESSED_ON, null);
     }
 
+    static RiskAssessed riskAssessed(RiskLevel level, LocalDate assessedOn) {
+        return new RiskAssessed(EPISODE, RISK_ASSESSMENT, assessedOn, level, level, RiskLevel.LOW, RiskLevel.LOW, SAFETY_PLAN,
+                RISK_ACTIONS, REVIEW_BY);
+    }
+
     // Commands
+
+    static RecordRiskAssessment riskAssessment(RiskLevel level, LocalDate assessedOn, LocalDate reviewBy) {
+        return new RecordRiskAssessment(EPISODE, RISK_ASSESSMENT, assessedOn, level, level, RiskLevel.LOW, RiskLevel.LOW,
+                SAFETY_PLAN, RISK_ACTIONS, reviewBy);
+    }
 
     static ReferClient referral() {
         return new ReferClient(EPISODE, CLIENT, REFERRAL_SOURCE, REFERRED_ON, PROBLEM, PRIORITY);

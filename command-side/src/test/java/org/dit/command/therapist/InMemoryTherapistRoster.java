@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.dit.events.EpisodeId;
 import org.dit.events.TherapistId;
+import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.therapist.Accreditation;
 
 /**
@@ -20,9 +21,28 @@ public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
     private final Map<TherapistId, Entry> therapists = new HashMap<>();
     private final Map<EpisodeId, Allocation> caseload = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
+    private final Map<EpisodeId, EpisodeStatus> stages = new HashMap<>();
 
+    @Override
     public void deactivate(TherapistId therapistId) {
         therapists.computeIfPresent(therapistId, (id, t) -> new Entry(t.accreditation(), t.maxCaseload(), false));
+    }
+
+    @Override
+    public void changeMaxCaseload(TherapistId therapistId, int maxCaseload) {
+        therapists.computeIfPresent(therapistId, (id, t) -> new Entry(t.accreditation(), maxCaseload, t.active()));
+    }
+
+    @Override
+    public void reassign(EpisodeId episodeId, TherapistId therapistId, List<Integer> sessionNumbers) {
+        caseload.computeIfPresent(episodeId, (id, a) -> new Allocation(therapistId, a.ended()));
+        slots.replaceAll(s -> s.episodeId().equals(episodeId) && sessionNumbers.contains(s.sessionNumber())
+                ? new Slot(episodeId, s.sessionNumber(), therapistId, s.startsAt(), s.endsAt()) : s);
+    }
+
+    /** The therapist whose diary holds the episode's session, or null. */
+    public TherapistId slotHolder(EpisodeId episodeId, int sessionNumber) {
+        return slots.stream().filter(s -> s.is(episodeId, sessionNumber)).map(Slot::therapistId).findFirst().orElse(null);
     }
 
     public boolean isRegistered(TherapistId therapistId) {
@@ -69,14 +89,33 @@ public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
     @Override
     public void requireFreeSlot(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
                                 Instant endsAt) {
+        clash(therapistId, episodeId, sessionNumber, startsAt, endsAt).ifPresent(clash -> {
+            throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at " + clash.startsAt());
+        });
+    }
+
+    @Override
+    public boolean slotFree(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                            Instant endsAt) {
+        return clash(therapistId, episodeId, sessionNumber, startsAt, endsAt).isEmpty();
+    }
+
+    private java.util.Optional<Slot> clash(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
+                                           Instant endsAt) {
         registered(therapistId);
-        slots.stream()
+        return slots.stream()
                 .filter(s -> s.therapistId().equals(therapistId) && !s.is(episodeId, sessionNumber))
                 .filter(s -> s.startsAt().isBefore(endsAt) && s.endsAt().isAfter(startsAt))
-                .findFirst()
-                .ifPresent(clash -> {
-                    throw new TherapistDoubleBooked("therapist " + therapistId + " already has a session at " + clash.startsAt());
-                });
+                .findFirst();
+    }
+
+    @Override
+    public List<EpisodeId> openEpisodes(TherapistId therapistId) {
+        return caseload.entrySet().stream()
+                .filter(e -> e.getValue().therapistId().equals(therapistId) && !e.getValue().ended())
+                .map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.comparing(EpisodeId::toString))
+                .toList();
     }
 
     private Entry registered(TherapistId therapistId) {
@@ -121,7 +160,18 @@ public class InMemoryTherapistRoster implements TherapistRoster, RosterWriter {
     }
 
     @Override
+    public void stage(EpisodeId episodeId, EpisodeStatus status) {
+        stages.put(episodeId, status);
+    }
+
+    /** The stage the episode's events have reached, or null before its referral. */
+    public EpisodeStatus stageOf(EpisodeId episodeId) {
+        return stages.get(episodeId);
+    }
+
+    @Override
     public void clear() {
+        stages.clear();
         slots.clear();
         caseload.clear();
         therapists.clear();

@@ -8,16 +8,29 @@ import static org.dit.command.therapist.Therapists.THERAPIST_CASELOAD;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.dit.events.EpisodeId;
+import org.dit.events.ClientId;
 import org.dit.events.episode.CancelledBy;
+import org.dit.events.episode.ClientReferred;
+import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.EndReason;
+import org.dit.events.episode.EpisodeStatus;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.PresentingProblem;
+import org.dit.events.episode.Priority;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionRescheduled;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
+import org.dit.events.therapist.TherapistDeactivated;
+import org.dit.events.therapist.TherapistMaxCaseloadChanged;
 import org.dit.events.episode.TherapyEnded;
+import org.dit.events.therapist.Accreditation;
+import org.dit.events.therapist.TherapistRegistered;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +152,66 @@ class RosterUpdaterTest {
         assertThat(roster.caseload(THERAPIST)).isZero();
         assertThat(roster.holds(EPISODE, 1)).isFalse();
         assertThat(roster.holds(EPISODE, 2)).isFalse();
+    }
+
+    @Test
+    void givenAnEpisodeFromReferralToEnding_whenEachStepArrives_thenItsStageFollows() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+
+        updater.on(new ClientReferred(EPISODE, ClientId.random(), "GP", ALLOCATED_ON.minusDays(30), PresentingProblem.ANXIETY,
+                Priority.URGENT));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.REFERRED);
+        updater.on(new ClientWaitlisted(EPISODE, ALLOCATED_ON.minusDays(10)));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.WAITING);
+        updater.on(new TherapistAllocated(EPISODE, THERAPIST, ALLOCATED_ON));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.IN_THERAPY);
+        updater.on(new TherapyEnded(EPISODE, ENDED_ON, EndReason.DROPPED_OUT));
+        assertThat(roster.stageOf(EPISODE)).isEqualTo(EpisodeStatus.ENDED);
+    }
+
+    @Test
+    void givenTwoClients_whenTheMaxCaseloadIsLoweredToTwo_thenTheCaseloadIsFull() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+        updater.on(new TherapistAllocated(EPISODE, THERAPIST, ALLOCATED_ON));
+        updater.on(new TherapistAllocated(EpisodeId.random(), THERAPIST, ALLOCATED_ON));
+
+        updater.on(new TherapistMaxCaseloadChanged(THERAPIST, 2, THERAPIST_CASELOAD));
+
+        assertThatThrownBy(() -> roster.requireRoomInCaseload(THERAPIST)).isInstanceOf(TherapistAtCapacity.class);
+    }
+
+    @Test
+    void givenTherapistRegistered_whenDeactivated_thenNoLongerAllocatable() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+
+        updater.on(new TherapistDeactivated(THERAPIST, ENDED_ON, "Left the service"));
+
+        assertThatThrownBy(() -> roster.requireRoomInCaseload(THERAPIST)).isInstanceOf(TherapistInactive.class);
+    }
+
+    @Test
+    void givenTwoSessionsBooked_whenReassignedMovingTheSecond_thenThePlaceAndThatSlotMove() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+        updater.on(new TherapistRegistered(Therapists.SUPERVISOR, "Dr Jordan Lee", Accreditation.QUALIFIED, null, 8));
+        updater.on(new TherapistAllocated(EPISODE, THERAPIST, ALLOCATED_ON));
+        updater.on(sessionOneBooked());
+        updater.on(new SessionBooked(EPISODE, 2, THERAPIST, NEXT_DAY, SESSION_MINUTES, SessionMode.VIDEO));
+
+        updater.on(new TherapistReassigned(EPISODE, THERAPIST, Therapists.SUPERVISOR, ENDED_ON, "Leaving", List.of(2)));
+
+        assertThat(roster.caseload(THERAPIST)).isZero();
+        assertThat(roster.caseload(Therapists.SUPERVISOR)).isEqualTo(1);
+        assertThat(roster.slotHolder(EPISODE, 1)).isEqualTo(THERAPIST);
+        assertThat(roster.slotHolder(EPISODE, 2)).isEqualTo(Therapists.SUPERVISOR);
+    }
+
+    @Test
+    void givenTherapistRegistered_whenAFollowUpIsBooked_thenItsSlotIsHeldUnderTheFollowUpNumber() {
+        updater.on(Therapists.qualifiedTherapistRegistered());
+
+        updater.on(new FollowUpBooked(EPISODE, THERAPIST, NEXT_DAY, SESSION_MINUTES, SessionMode.VIDEO));
+
+        assertThat(roster.slotOf(EPISODE, TherapistRoster.FOLLOW_UP)).containsExactly(NEXT_DAY,
+                NEXT_DAY.plus(Duration.ofMinutes(SESSION_MINUTES)));
     }
 }

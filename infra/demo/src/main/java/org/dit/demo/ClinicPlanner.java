@@ -15,15 +15,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.dit.command.client.RegisterClient;
 import org.dit.command.episode.EndTherapy;
+import org.dit.command.episode.ReassignTherapist;
 import org.dit.command.episode.RecordAssessment;
+import org.dit.command.episode.RecordRiskAssessment;
 import org.dit.command.episode.ReferClient;
+import org.dit.command.therapist.ChangeMaxCaseload;
+import org.dit.command.therapist.DeactivateTherapist;
 import org.dit.command.therapist.RegisterTherapist;
 import org.dit.demo.DemoPlan.EpisodePlan;
 import org.dit.demo.DemoPlan.Step;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
@@ -31,12 +37,14 @@ import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.therapist.Accreditation;
 
 /**
  * Works out the demo clinic: its therapists, then for each episode a fate (see {@link Fate}), dates that suit it
- * and, for clients who reach therapy, a therapist and weekly slot free for the whole course. Pure: it sends nothing,
- * and the same seed and the same day give the same plan.
+ * and, for clients who reach therapy, a therapist and weekly slot free for the whole course. Now and then a course
+ * passes to a colleague free in the same slot; a therapist who joined, had their caseload cut and left again shows
+ * those steps. Pure: it sends nothing, and the same seed and the same day give the same plan.
  */
 final class ClinicPlanner {
 
@@ -44,12 +52,20 @@ final class ClinicPlanner {
     private static final int[] QUALIFIED_CASELOADS = {20, 16, 18, 14, 12};
     private static final int[] TRAINEE_CASELOADS = {10, 8, 8};
     private static final int ALLOCATION_ATTEMPTS = 30;
+    /** The first course that reaches a fourth session, then about one in this many, passes to a colleague after its third. */
+    private static final int HAND_OVER_ONE_IN = 12;
+    private static final int URGENT_ASSESSMENT_DAYS = 7;
+    private static final int LEAVER_CASELOAD = 6;
+    private static final int LEAVER_CUT_TO = 4;
 
     private final Random random;
     private final LocalDate today;
     private final ZoneId zone;
     private final int size;
     private final LocalDate start;
+    private final DemoClients clients = new DemoClients();
+    private int handedOver;
+    private boolean urgentUnseen;
 
     ClinicPlanner(Random random, LocalDate today, ZoneId zone, int size) {
         if (size < 1) {
@@ -71,6 +87,7 @@ final class ClinicPlanner {
             registrations.add(new Step(opened, new RegisterTherapist(t.id(), t.name(), t.accreditation(), t.supervisorId(),
                     t.maxCaseload())));
         }
+        registrations.addAll(leaver(opened.plusSeconds(60)));
         List<Diary> diaries = therapists.stream().map(t -> new Diary(t, random)).toList();
 
         List<EpisodeDraft> drafts = fates().stream().map(this::draft).toList();
@@ -96,6 +113,15 @@ final class ClinicPlanner {
                     Accreditation.IN_TRAINING, supervisor.id(), TRAINEE_CASELOADS[i], supervisor.name()));
         }
         return therapists;
+    }
+
+    /** A therapist who joined with the others, had the caseload cut, and left before taking any client. */
+    private List<Step> leaver(Instant joined) {
+        TherapistId id = new TherapistId(uuid(random));
+        return List.of(
+                new Step(joined, new RegisterTherapist(id, DemoTexts.LEAVER_NAME, Accreditation.QUALIFIED, null, LEAVER_CASELOAD)),
+                new Step(joined.plusSeconds(60), new ChangeMaxCaseload(id, LEAVER_CUT_TO)),
+                new Step(joined.plusSeconds(120), new DeactivateTherapist(id, DemoTexts.LEAVING)));
     }
 
     /** Each fate's share of the episodes, at least one of each; completed courses take up the rounding. */
@@ -144,6 +170,12 @@ final class ClinicPlanner {
             case AWAITING_ASSESSMENT -> {
                 referredOn = today.minusDays(r.nextInt(25));
                 assessedOn = null;
+                if (!urgentUnseen) {
+                    // one urgent referral still unseen past the days allowed: the risk worklist is never empty
+                    priority = Priority.URGENT;
+                    referredOn = today.minusDays(URGENT_ASSESSMENT_DAYS + 2 + r.nextInt(10));
+                    urgentUnseen = true;
+                }
             }
             case WAITING -> {
                 double w = r.nextDouble();
@@ -186,8 +218,18 @@ final class ClinicPlanner {
             }
         }
         List<Step> front = new ArrayList<>();
+        front.add(new Step(at(referredOn, LocalTime.of(9, 30)), new RegisterClient(client,
+                DemoClients.details(client, clients.nextNhsNumber(client), referredOn))));
         front.add(new Step(at(referredOn, LocalTime.of(10, 0)),
                 new ReferClient(id, client, source, referredOn, problem, priority)));
+        if (assessedOn != null && priority == Priority.URGENT) {
+            // an urgent referral's risk is assessed at the assessment, before its outcome is recorded
+            RiskLevel level = r.nextDouble() < 0.25 ? RiskLevel.HIGH : r.nextBoolean() ? RiskLevel.MODERATE : RiskLevel.LOW;
+            front.add(new Step(at(assessedOn, LocalTime.of(10, 30)), new RecordRiskAssessment(id,
+                    new RiskAssessmentId(uuid(r)), assessedOn, level, level, RiskLevel.LOW, RiskLevel.LOW,
+                    DemoTexts.pick(DemoTexts.SAFETY_PLANS, r), DemoTexts.pick(DemoTexts.RISK_ACTIONS, r),
+                    assessedOn.plusDays(28))));
+        }
         if (assessedOn != null) {
             boolean suitable = fate != Fate.NOT_SUITABLE;
             front.add(new Step(at(assessedOn, LocalTime.of(11, 0)), new RecordAssessment(id, assessedOn, suitable,
@@ -242,8 +284,9 @@ final class ClinicPlanner {
                         diary.hold(course.heldFrom(), course.heldUntil(), slot, course.spareTimes());
                         List<Step> steps = new ArrayList<>(draft.front());
                         steps.addAll(course.steps());
+                        Diary with = handOver(course, diary, slot, diaries, steps, draft.front().size());
                         return new EpisodePlan(new DemoEpisode(draft.id(), draft.clientId(), draft.fate(), course.status(),
-                                course.phase(), course.endReason(), course.endedOn(), diary.therapist().id(),
+                                course.phase(), course.endReason(), course.endedOn(), with.therapist().id(),
                                 course.courseLength(), course.attended()), steps);
                     }
                 }
@@ -251,6 +294,34 @@ final class ClinicPlanner {
         }
         return new EpisodePlan(new DemoEpisode(draft.id(), draft.clientId(), draft.fate(), EpisodeStatus.WAITING,
                 Phase.NOT_STARTED, null, null, null, Phase.DEFAULT_COURSE_LENGTH, 0), draft.front());
+    }
+
+    /**
+     * Now and then passes the course to a colleague free in the same weekly slot (and at its spare hours) from after
+     * its third attended session to its end, inserting the reassignment into {@code steps}. The first therapist keeps
+     * the place and slot in the plan all the same, so the plan holds whichever therapist's lane runs first.
+     *
+     * @return the diary the course ends in
+     */
+    private Diary handOver(CourseScript.Result course, Diary from, Diary.Slot slot, List<Diary> diaries, List<Step> steps,
+                           int frontSteps) {
+        if (course.handOver() < 0 || course.attended() <= CourseScript.HAND_OVER_AFTER
+                || (handedOver > 0 && random.nextInt(HAND_OVER_ONE_IN) != 0)) {
+            return from;
+        }
+        int index = frontSteps + course.handOver();
+        Instant at = steps.get(index - 1).at();
+        for (Diary to : diaries) {
+            if (to != from && to.slotFreeAt(slot, at) && to.canHold(at, course.heldUntil(), slot)
+                    && course.spareTimes().stream().allMatch(to::spareFree)) {
+                to.hold(at, course.heldUntil(), slot, course.spareTimes());
+                handedOver++;
+                steps.add(index, new Step(at, new ReassignTherapist(((ReferClient) steps.get(0).command()).episodeId(),
+                        to.therapist().id(), DemoTexts.pick(DemoTexts.REASSIGNMENT_REASONS, random))));
+                return to;
+            }
+        }
+        return from;
     }
 
     private EpisodePlan untreated(EpisodeDraft draft) {

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.dit.command.episode.AgreeFocus;
 import org.dit.command.episode.AllocateTherapist;
+import org.dit.command.episode.BookFollowUp;
 import org.dit.command.episode.BookSession;
 import org.dit.command.episode.CancelSession;
 import org.dit.command.episode.CorrectSessionOutcome;
@@ -20,19 +21,25 @@ import org.dit.command.episode.EndTherapy;
 import org.dit.command.episode.ExtendCourse;
 import org.dit.command.episode.MarkMeasureEnteredInError;
 import org.dit.command.episode.RecordAttendance;
+import org.dit.command.episode.RecordFollowUpAttendance;
 import org.dit.command.episode.RecordMissedSession;
 import org.dit.command.episode.RecordOutcomeMeasure;
+import org.dit.command.episode.RecordRiskAssessment;
 import org.dit.command.episode.RescheduleSession;
 import org.dit.command.episode.ShareGoodbyeLetter;
+import org.dit.command.episode.ShortenCourse;
+import org.dit.command.episode.WriteSessionNote;
 import org.dit.demo.DemoPlan.Step;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionOutcome;
 
@@ -40,7 +47,9 @@ import org.dit.events.episode.SessionOutcome;
  * One client's course with one therapist in one weekly slot, from allocation to today: the commands, in the order
  * and at the clinic times they happen, following the rules of {@code Episode} (one session booked ahead, earlier
  * sessions resolved first, the focus agreed before session 5, the letter in the ending phase, nothing recorded for
- * a session that has not happened). Sessions on or after today stay booked.
+ * a session that has not happened). Sessions on or after today stay booked. Along the way some clients answer PHQ-9
+ * item 9 above 0 and have their risk assessed (unless it happened in the last fortnight), some agree a shorter course,
+ * sessions get notes, and completed courses may have a follow-up six weeks after the ending.
  */
 final class CourseScript {
 
@@ -50,10 +59,22 @@ final class CourseScript {
     private static final double MISSED = 0.065;
     private static final double RESCHEDULED = 0.03;
     private static final double HOLIDAY_GAP = 0.06;
+    private static final double NOTED = 0.35;
+    static final int HAND_OVER_AFTER = 3;
+    private static final int FOLLOW_UP_WEEKS = 6;
+    private static final int RISK_REVIEW_DAYS = 28;
+    /** An item-9 indication this recent is left for the supervisor's worklist. */
+    private static final int UNASSESSED_DAYS = 14;
 
-    /** Where the course stands today, and the caseload place and slot it held (heldUntil null: held still). */
+    /**
+     * Where the course stands today, and the caseload place and slot it held (heldUntil null: held still).
+     *
+     * @param handOver the number of steps after which the course could pass to another therapist (after the third
+     *                 attended session while more follow), or -1
+     */
     record Result(List<Step> steps, EpisodeStatus status, Phase phase, EndReason endReason, LocalDate endedOn,
-                  int courseLength, int attended, Instant heldFrom, Instant heldUntil, List<Instant> spareTimes) {
+                  int courseLength, int attended, Instant heldFrom, Instant heldUntil, List<Instant> spareTimes,
+                  int handOver) {
     }
 
     private enum Outcome { ATTENDED, MISSED, CANCELLED, RESCHEDULED }
@@ -82,6 +103,7 @@ final class CourseScript {
     private EndReason endReason;
     private LocalDate endedOn;
     private Instant heldUntil;
+    private int handOver = -1;
 
     private int agreeAfter;
     private boolean hiddenWait;
@@ -95,6 +117,10 @@ final class CourseScript {
     private Focus focus;
     private boolean bookTwoAhead;
     private boolean skipsQuestionnaires;
+    private int riskAt;
+    private int shortenAt;
+    private int shortenTo;
+    private boolean followsUp;
 
     CourseScript(EpisodeDraft draft, Diary diary, Diary.Slot slot, LocalDate allocatedOn, LocalDate today, ZoneId zone) {
         this.draft = draft;
@@ -119,7 +145,8 @@ final class CourseScript {
             deliver(occasions());
         }
         EpisodeStatus status = endReason == null ? EpisodeStatus.IN_THERAPY : EpisodeStatus.ENDED;
-        return new Result(steps, status, phase(), endReason, endedOn, courseLength, attended, heldFrom, heldUntil, spares);
+        return new Result(steps, status, phase(), endReason, endedOn, courseLength, attended, heldFrom, heldUntil, spares,
+                handOver);
     }
 
     private void drawProfile() {
@@ -139,6 +166,11 @@ final class CourseScript {
         focus = DemoTexts.FOCI.get(f);
         bookTwoAhead = random.nextDouble() < 0.4;
         skipsQuestionnaires = random.nextDouble() < 0.05;
+        riskAt = random.nextDouble() < 0.12 ? 2 + random.nextInt(6) : 0;
+        boolean shorten = random.nextDouble() < 0.12 && fate == Fate.COMPLETED && extendAt == 0;
+        shortenAt = shorten ? 5 + random.nextInt(2) : 0;
+        shortenTo = random.nextBoolean() ? 12 : 10;
+        followsUp = random.nextDouble() < 0.5;
     }
 
     /** Courses meant to stand at a given point today run without holidays or cancellations, so they get there. */
@@ -300,16 +332,28 @@ final class CourseScript {
 
     private void attend(int number, LocalDate day) {
         openBookings--;
+        boolean riskIndicated = false;
         if (number == correctAt) {
             step(new RecordMissedSession(episodeId, number));
             step(new CorrectSessionOutcome(episodeId, number, SessionOutcome.ATTENDED, DemoTexts.MISSED_IN_ERROR));
         } else {
-            recordAttendance(number, day);
+            riskIndicated = recordAttendance(number, day);
         }
         resolved++;
         attended++;
         lastAttended = number;
         consecutiveMissed = 0;
+        if (random.nextDouble() < NOTED) {
+            step(new WriteSessionNote(episodeId, number, DemoTexts.pick(DemoTexts.SESSION_NOTES, random)));
+        }
+        if (riskIndicated && day.isBefore(today.minusDays(UNASSESSED_DAYS))) {
+            assessRisk(day);
+        }
+        if (number == shortenAt && resolved + openBookings <= shortenTo && courseLength > shortenTo) {
+            step(new ShortenCourse(episodeId, shortenTo, DemoTexts.pick(DemoTexts.SHORTER_COURSE_REASONS, random),
+                    shortenTo < 12 ? diary.therapist().approver() : null));
+            courseLength = shortenTo;
+        }
         if (!focusAgreed && fate != Fate.FOCUS_OVERDUE && number >= agreeAfter && phase() != Phase.ENDING) {
             agreeFocus();
         } else if (focusAgreed && number == reviseAt && phase() != Phase.ENDING) {
@@ -326,6 +370,18 @@ final class CourseScript {
             step(new ShareGoodbyeLetter(episodeId, day));
             letterShared = true;
         }
+        if (attended == HAND_OVER_AFTER) {
+            handOver = steps.size();
+        }
+    }
+
+    /** The therapist assesses the risk the same day: a safety plan, and a review in four weeks. */
+    private void assessRisk(LocalDate day) {
+        RiskLevel level = random.nextDouble() < 0.3 ? RiskLevel.HIGH : RiskLevel.MODERATE;
+        step(new RecordRiskAssessment(episodeId, new RiskAssessmentId(ClinicPlanner.uuid(random)), day, level, level,
+                RiskLevel.LOW, random.nextDouble() < 0.2 ? RiskLevel.MODERATE : RiskLevel.LOW,
+                DemoTexts.pick(DemoTexts.SAFETY_PLANS, random), DemoTexts.pick(DemoTexts.RISK_ACTIONS, random),
+                day.plusDays(RISK_REVIEW_DAYS)));
     }
 
     private boolean wantsLetterNow(int number) {
@@ -336,14 +392,17 @@ final class CourseScript {
         };
     }
 
-    private void recordAttendance(int number, LocalDate day) {
+    /** @return whether the session's PHQ-9 raised a risk indication */
+    private boolean recordAttendance(int number, LocalDate day) {
         Scores scores = draft.scores();
         int phq9 = scores.phq9At(number, courseLength, random);
         int gad7 = scores.gad7At(number, courseLength, random);
         double given = random.nextDouble();
         boolean withPhq9 = given < (skipsQuestionnaires ? 0.1 : 0.91);
         boolean withGad7 = given < 0.85 && !skipsQuestionnaires;
-        List<Integer> phq9Items = withPhq9 ? Scores.items(Instrument.PHQ9, phq9, random) : null;
+        boolean selfHarmThoughts = number == riskAt && withPhq9 && number != errorAt;
+        List<Integer> phq9Items = !withPhq9 ? null : selfHarmThoughts ? Scores.phq9WithItem9(phq9, 1 + random.nextInt(2), random)
+                : Scores.items(Instrument.PHQ9, phq9, random);
         List<Integer> gad7Items = withGad7 ? Scores.items(Instrument.GAD7, gad7, random) : null;
         MeasureId phq9Id = withPhq9 ? new MeasureId(ClinicPlanner.uuid(random)) : null;
         MeasureId gad7Id = withGad7 ? new MeasureId(ClinicPlanner.uuid(random)) : null;
@@ -354,7 +413,7 @@ final class CourseScript {
             step(new MarkMeasureEnteredInError(episodeId, phq9Id, DemoTexts.WRONG_FORM));
             step(new RecordOutcomeMeasure(episodeId, new MeasureId(ClinicPlanner.uuid(random)), Instrument.PHQ9, phq9Items,
                     day));
-            return;
+            return false;
         }
         step(new RecordAttendance(episodeId, number, phq9Items, gad7Items, phq9Id, gad7Id));
         if (error) {
@@ -363,6 +422,7 @@ final class CourseScript {
                     Scores.items(Instrument.GAD7, 3 + random.nextInt(18), random), day));
             step(new MarkMeasureEnteredInError(episodeId, stray, DemoTexts.WRONG_RECORD));
         }
+        return selfHarmThoughts;
     }
 
     private void agreeFocus() {
@@ -389,6 +449,33 @@ final class CourseScript {
         endedOn = day.isAfter(latest) ? latest : day;
         heldUntil = stepAt(at(endedOn, LocalTime.of(17, 30)), new EndTherapy(episodeId, endedOn, reason));
         endReason = reason;
+        if (reason == EndReason.COMPLETED && followsUp) {
+            followUp(endedOn.plusWeeks(FOLLOW_UP_WEEKS));
+        }
+    }
+
+    /**
+     * Books the follow-up at a spare hour of that day (no weekly slot uses them), and records it with both
+     * questionnaires once the day has passed; nothing when both spare hours are taken.
+     */
+    private void followUp(LocalDate day) {
+        for (LocalTime hour : Diary.SPARE_HOURS) {
+            Instant startsAt = at(day, hour);
+            if (!diary.spareFree(startsAt) || spares.contains(startsAt)) {
+                continue;
+            }
+            spares.add(startsAt);
+            step(new BookFollowUp(episodeId, startsAt, SESSION_MINUTES, mode));
+            if (day.isBefore(today)) {
+                Scores scores = draft.scores();
+                int phq9 = Scores.clamp(scores.phq9End() + random.nextInt(5) - 1, 0, Instrument.PHQ9.maxTotal());
+                int gad7 = Scores.clamp(scores.gad7End() + random.nextInt(4) - 1, 0, Instrument.GAD7.maxTotal());
+                stepAt(startsAt.plus(Duration.ofMinutes(SESSION_MINUTES)), new RecordFollowUpAttendance(episodeId,
+                        Scores.items(Instrument.PHQ9, phq9, random), Scores.items(Instrument.GAD7, gad7, random),
+                        new MeasureId(ClinicPlanner.uuid(random)), new MeasureId(ClinicPlanner.uuid(random))));
+            }
+            return;
+        }
     }
 
     private static EndReason reasonFor(Fate fate) {

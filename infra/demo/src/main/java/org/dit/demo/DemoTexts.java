@@ -13,6 +13,13 @@ final class DemoTexts {
     static final List<String> TRAINEE_NAMES = List.of("Casimir Puddlewick (demo)", "Wren Applebramble (demo)",
             "Bartholomew Snorkelby (demo)");
 
+    static final List<String> CLIENT_GIVEN_NAMES = List.of("Tamsin", "Florian", "Ottoline", "Barnaby", "Isolde", "Quentin",
+            "Peregrine", "Clementine", "Evander", "Philippa", "Lysander", "Rosalind", "Tobias", "Henrietta", "Ambrose",
+            "Cordelia");
+    static final List<String> CLIENT_FAMILY_NAMES = List.of("Mossbottom (demo)", "Fenwhistle (demo)",
+            "Crumbleworth (demo)", "Dapplegate (demo)", "Hollyhock (demo)", "Tumbleweed (demo)", "Wobblestone (demo)",
+            "Pennyfeather (demo)", "Bramblecombe (demo)", "Larkspur (demo)", "Gooseberry (demo)", "Ravelthorpe (demo)");
+
     static final List<String> REFERRAL_SOURCES = List.of("GP", "GP", "GP", "Self-referral", "Self-referral",
             "Community mental health team", "Occupational health", "University wellbeing service", "Perinatal service");
 
@@ -56,6 +63,30 @@ final class DemoTexts {
             "Family emergency");
     static final List<String> THERAPIST_CANCELLATIONS = List.of("Therapist on leave", "Therapist unwell");
     static final List<String> SERVICE_CANCELLATIONS = List.of("Clinic room unavailable", "Building closed for maintenance");
+
+    static final List<String> SESSION_NOTES = List.of(
+            "Explored the row with her partner; the familiar pull to keep quiet was there, and she could name it",
+            "Talked about the visit home; noticed how quickly he became the one who keeps the peace",
+            "Quieter session; linked the tiredness at work to feeling overlooked in meetings",
+            "Brought a dream about being left behind; we tied it to the focus together",
+            "Angry with me for the break next week; we could stay with it, which felt new for her",
+            "Reported standing her ground with a colleague for the first time; anxious afterwards but pleased");
+    static final List<String> SAFETY_PLANS = List.of(
+            "Will call a named friend when the thoughts come; crisis line number saved; GP appointment this week",
+            "Keeps medication with partner for now; knows how to reach the crisis team out of hours",
+            "Agreed warning signs and three things that help; will tell the therapist at the start of each session");
+    static final List<String> RISK_ACTIONS = List.of(
+            "GP informed with consent; discussed in supervision the same day",
+            "Crisis team details given; risk reviewed at the start of each session",
+            "Supervisor consulted; safety plan shared with the client in writing");
+    static final List<String> SHORTER_COURSE_REASONS = List.of(
+            "The focus is worked through; client and therapist agree to move to the ending",
+            "Client starting a new job with long hours; agreed a shorter course rather than drop out");
+    static final List<String> REASSIGNMENT_REASONS = List.of(
+            "Therapist on long-term leave; client moved to a colleague in the same slot",
+            "Caseloads rebalanced across the team; same weekly slot kept");
+    static final String LEAVER_NAME = "Ignatius Wobblethorpe (demo)";
+    static final String LEAVING = "Left the service for another trust";
 
     static final String MISSED_IN_ERROR = "Client arrived twenty minutes late and was seen; marked as missed by mistake";
     static final String WRONG_FORM = "Items transcribed from another client's form";

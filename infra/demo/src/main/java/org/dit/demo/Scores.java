@@ -64,14 +64,32 @@ record Scores(int phq9Start, int gad7Start, int phq9End, int gad7End) {
         return clamp((int) Math.round(start + (end - start) * shaped + noise * random.nextGaussian()), 0, max);
     }
 
-    /** Item scores (each 0-3) that add up to the total, spread at random over the items. */
+    /**
+     * Item scores (each 0-3) that add up to the total, spread at random over the items. A PHQ-9's item 9 (thoughts of
+     * self-harm) stays 0 unless the total cannot be reached without it: the demo raises risk on purpose, not by chance.
+     */
     static List<Integer> items(Instrument instrument, int total, Random random) {
+        return items(instrument, total, 0, random);
+    }
+
+    /** A PHQ-9 of about this total whose item 9 scores {@code item9}: a risk indication when that is 1 or more. */
+    static List<Integer> phq9WithItem9(int total, int item9, Random random) {
+        return items(Instrument.PHQ9, total, item9, random);
+    }
+
+    private static List<Integer> items(Instrument instrument, int total, int item9, Random random) {
         int count = instrument.itemCount();
         int[] items = new int[count];
-        for (int left = clamp(total, 0, instrument.maxTotal()); left > 0; left--) {
-            int i = random.nextInt(count);
+        int free = instrument == Instrument.PHQ9 ? count - 1 : count;
+        int left = clamp(total, 0, instrument.maxTotal());
+        if (free < count) {
+            items[count - 1] = Math.max(item9, left - free * Instrument.MAX_ITEM);
+            left = Math.max(0, left - items[count - 1]);
+        }
+        for (; left > 0; left--) {
+            int i = random.nextInt(free);
             while (items[i] == Instrument.MAX_ITEM) {
-                i = (i + 1) % count;
+                i = (i + 1) % free;
             }
             items[i]++;
         }

@@ -66,6 +66,11 @@ public class DeadLetterAdmin {
         return parked;
     }
 
+    /** Whether the projection holds a parked event of this sequence (an episode's id). */
+    public boolean isParked(String group, String sequence) {
+        return queue(group).map(queue -> queue.contains(sequence)).orElse(false);
+    }
+
     public long count(String group) {
         return queue(group).map(SequencedDeadLetterQueue::size).orElse(0L);
     }

@@ -15,11 +15,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
 import org.dit.events.episode.Priority;
+import org.dit.events.therapist.TherapistMaxCaseloadChanged;
 import org.dit.events.therapist.TherapistRegistered;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.facts.FactsBatch;
@@ -51,6 +53,18 @@ class CaseloadProjection {
                 INSERT INTO caseload_therapist (therapist_id, name, max_caseload) VALUES (?, ?, ?)
                 ON CONFLICT (therapist_id) DO NOTHING""",
                 event.therapistId().value(), event.name(), event.maxCaseload());
+    }
+
+    /** The erased client's episodes keep their facts, without the focus wording. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "caseload_episode", event.clientId().value());
+    }
+
+    @EventHandler
+    void on(TherapistMaxCaseloadChanged event) {
+        jdbc.update("UPDATE caseload_therapist SET max_caseload = ? WHERE therapist_id = ?", event.maxCaseload(),
+                event.therapistId().value());
     }
 
     @EventHandler
@@ -115,9 +129,10 @@ class CaseloadProjection {
         if (therapist.isEmpty()) {
             return Optional.empty();
         }
+        LocalDate today = LocalDate.now(clock);
         List<Caseload.Entry> entries = jdbc.query("""
                 SELECT episode_id, client_id, phase, sessions_attended, sessions_missed, course_length, next_session_at,
-                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags
+                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags, facts::text AS facts
                   FROM caseload_episode WHERE therapist_id = ? AND active
                  ORDER BY next_session_at NULLS LAST, episode_id""",
                 (rs, i) -> new Caseload.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),
@@ -125,7 +140,8 @@ class CaseloadProjection {
                         rs.getInt("course_length"),
                         rs.getTimestamp("next_session_at") == null ? null : rs.getTimestamp("next_session_at").toInstant(),
                         rs.getBoolean("focus_agreed"), (Integer) rs.getObject("latest_phq9"),
-                        (Integer) rs.getObject("latest_gad7"), parseFlags(rs.getString("flags"))),
+                        (Integer) rs.getObject("latest_gad7"), CaseloadRules.flagsAsOf(parseFlags(rs.getString("flags")),
+                                FactsJson.read(rs.getString("facts"), rs.getObject("episode_id", UUID.class)), today)),
                 query.therapistId());
         CaseloadSummary summary = therapist.get(0);
         return Optional.of(new Caseload(summary.therapistId(), summary.name(), summary.activeEpisodes(),

@@ -1,10 +1,12 @@
 package org.dit.query.caseload;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionState;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.outcomes.EpisodeOutcome;
@@ -30,6 +32,21 @@ final class CaseloadRules {
         EpisodeOutcome soFar = OutcomeRules.of(facts, zone);
         if (Boolean.TRUE.equals(soFar.reliableDeterioration())) {
             flags.add(CaseloadFlag.RELIABLE_DETERIORATION);
+        }
+        if (facts.latestRiskAssessment().map(a -> a.level() == RiskLevel.HIGH).orElse(false)) {
+            flags.add(CaseloadFlag.RISK_HIGH);
+        }
+        if (!facts.openRiskIndications().isEmpty()) {
+            flags.add(CaseloadFlag.PHQ9_ITEM9_POSITIVE);
+        }
+        return flags;
+    }
+
+    /** The stored flags, and those that depend on the clinic date it is. */
+    static List<CaseloadFlag> flagsAsOf(List<CaseloadFlag> stored, EpisodeFacts facts, LocalDate today) {
+        List<CaseloadFlag> flags = new ArrayList<>(stored);
+        if (facts.riskReviewOverdue(today)) {
+            flags.add(CaseloadFlag.RISK_REVIEW_OVERDUE);
         }
         return flags;
     }

@@ -33,7 +33,7 @@ class EpisodeQueryController {
     @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "One episode as the episode read model holds it")
     EpisodeView episode(@PathVariable UUID episodeId, HttpServletResponse response) {
-        headers.describe(response, EpisodeViewProjection.NAME);
+        headers.describe(response, EpisodeViewProjection.NAME, episodeId);
         Optional<EpisodeView> view = queryGateway.query(new FindEpisode(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeView.class)).join();
         return view.orElseThrow(() -> new NotFound("No such episode",

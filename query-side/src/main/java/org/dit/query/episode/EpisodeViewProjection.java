@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.facts.FactsBatch;
@@ -34,6 +35,12 @@ class EpisodeViewProjection {
 
     EpisodeViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The erased client's episodes keep their facts, without the focus wording. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "episode_view", event.clientId().value());
     }
 
     @EventHandler

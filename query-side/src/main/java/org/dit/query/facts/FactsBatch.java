@@ -62,6 +62,28 @@ public final class FactsBatch {
         return batch.apply(event, sequence);
     }
 
+    /**
+     * Forgets what the facts of the client's episodes hold of their personal data (the focus wording), once the client
+     * was erased: in the table, and in the facts this batch holds, which would otherwise be written back at its commit.
+     */
+    public static void forgetClient(JdbcTemplate jdbc, String table, UUID clientId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            FactsBatch batch = CurrentUnitOfWork.get().root().getResource(FactsBatch.class.getName() + ":" + table);
+            if (batch != null) {
+                batch.touched.replaceAll((episodeId, facts) -> {
+                    if (!clientId.equals(facts.clientId()) || facts.focus() == null) {
+                        return facts;
+                    }
+                    EpisodeFacts forgotten = facts.withoutPersonalData();
+                    batch.dirty.put(episodeId, forgotten);
+                    return forgotten;
+                });
+            }
+        }
+        jdbc.update("UPDATE " + table + " SET facts = jsonb_set(facts, '{focus}', 'null'::jsonb)"
+                + " WHERE facts ->> 'clientId' = ? AND jsonb_typeof(facts -> 'focus') = 'object'", clientId.toString());
+    }
+
     private static boolean perEvent(UnitOfWork<?> unitOfWork) {
         for (UnitOfWork<?> u = unitOfWork; u != null; u = u.parent().orElse(null)) {
             if (Boolean.TRUE.equals(u.getResource(PER_EVENT))) {

@@ -77,7 +77,7 @@ class OutcomesController {
             summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits, end code",
             description = OutcomeRules.GAD7_NOTE)
     EpisodeOutcome episode(@PathVariable UUID episodeId, HttpServletResponse response) {
-        headers.describe(response, OutcomesProjection.NAME);
+        headers.describe(response, OutcomesProjection.NAME, episodeId);
         Optional<EpisodeOutcome> outcome = queries.query(new FindEpisodeOutcome(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeOutcome.class)).join();
         return outcome.orElseThrow(() -> new NotFound("No such episode", "no episode " + episodeId));

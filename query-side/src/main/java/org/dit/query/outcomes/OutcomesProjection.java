@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.query.facts.EpisodeFacts;
 import org.dit.query.facts.FactsBatch;
@@ -87,6 +88,12 @@ class OutcomesProjection {
     OutcomesProjection(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The erased client's episodes keep their facts, without the focus wording. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "outcome_episode", event.clientId().value());
     }
 
     @EventHandler

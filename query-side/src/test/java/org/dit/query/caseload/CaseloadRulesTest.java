@@ -5,9 +5,11 @@ import static org.dit.query.facts.EpisodeHistories.CLINIC_ZONE;
 import static org.dit.query.facts.EpisodeHistories.FIRST_SESSION_ON;
 import static org.dit.query.facts.EpisodeHistories.referred;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.dit.events.episode.Instrument;
+import org.dit.events.episode.RiskLevel;
 import org.dit.query.facts.EpisodeHistories.EpisodeHistory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -212,6 +214,53 @@ class CaseloadRulesTest {
                     .latestMeasureEnteredInError(Instrument.PHQ9);
 
             assertThat(flagsOf(history)).doesNotContain(CaseloadFlag.RELIABLE_DETERIORATION);
+        }
+    }
+
+    @Nested
+    class Risk {
+
+        private final LocalDate reviewBy = FIRST_SESSION_ON.plusDays(28);
+
+        @Test
+        void givenTheLatestRiskAssessmentHigh_whenFlagsRaised_thenRiskHigh() {
+            EpisodeHistory history = attendedWithFocus(TWO_SESSIONS).riskAssessedOn(FIRST_SESSION_ON, RiskLevel.HIGH, reviewBy);
+
+            assertThat(flagsOf(history)).containsExactly(CaseloadFlag.RISK_HIGH);
+        }
+
+        @Test
+        void givenAHighRiskLaterAssessedModerate_whenFlagsRaised_thenNotRiskHigh() {
+            EpisodeHistory history = attendedWithFocus(TWO_SESSIONS).riskAssessedOn(FIRST_SESSION_ON, RiskLevel.HIGH, reviewBy)
+                    .riskAssessedOn(FIRST_SESSION_ON.plusDays(7), RiskLevel.MODERATE, reviewBy);
+
+            assertThat(flagsOf(history)).isEmpty();
+        }
+
+        @Test
+        void givenAnOpenItem9Indication_whenFlagsRaised_thenPhq9Item9Positive() {
+            EpisodeHistory history = attendedWithFocus(TWO_SESSIONS).phq9WithItem9On(FIRST_SESSION_ON.plusDays(8), 1);
+
+            assertThat(flagsOf(history)).containsExactly(CaseloadFlag.PHQ9_ITEM9_POSITIVE);
+        }
+
+        @Test
+        void givenTheIndicationClearedByARiskAssessment_whenFlagsRaised_thenNone() {
+            LocalDate measured = FIRST_SESSION_ON.plusDays(8);
+            EpisodeHistory history = attendedWithFocus(TWO_SESSIONS).phq9WithItem9On(measured, 1)
+                    .riskAssessedOn(measured, RiskLevel.LOW, reviewBy);
+
+            assertThat(flagsOf(history)).isEmpty();
+        }
+
+        @Test
+        void givenAReviewDate_whenReadOnIt_thenNotOverdue_andTheDayAfter_thenRiskReviewOverdue() {
+            EpisodeHistory history = attendedWithFocus(TWO_SESSIONS).riskAssessedOn(FIRST_SESSION_ON, RiskLevel.LOW, reviewBy);
+            List<CaseloadFlag> stored = flagsOf(history);
+
+            assertThat(CaseloadRules.flagsAsOf(stored, history.facts(), reviewBy)).isEmpty();
+            assertThat(CaseloadRules.flagsAsOf(stored, history.facts(), reviewBy.plusDays(1)))
+                    .containsExactly(CaseloadFlag.RISK_REVIEW_OVERDUE);
         }
     }
 }

@@ -12,16 +12,21 @@ import java.util.UUID;
 import org.dit.events.ClientId;
 import org.dit.events.EpisodeId;
 import org.dit.events.MeasureId;
+import org.dit.events.RiskAssessmentId;
 import org.dit.events.TherapistId;
 import org.dit.events.episode.AssessmentCompleted;
 import org.dit.events.episode.CancelledBy;
 import org.dit.events.episode.ClientReferred;
 import org.dit.events.episode.ClientWaitlisted;
 import org.dit.events.episode.CourseExtended;
+import org.dit.events.episode.CourseShortened;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Focus;
+import org.dit.events.episode.FollowUpAttended;
+import org.dit.events.episode.FollowUpBooked;
+import org.dit.events.episode.FollowUpMeasureRecorded;
 import org.dit.events.episode.FocusAgreed;
 import org.dit.events.episode.GoodbyeLetterShared;
 import org.dit.events.episode.Instrument;
@@ -29,6 +34,9 @@ import org.dit.events.episode.MeasureEnteredInError;
 import org.dit.events.episode.OutcomeMeasureRecorded;
 import org.dit.events.episode.PresentingProblem;
 import org.dit.events.episode.Priority;
+import org.dit.events.episode.RiskAssessed;
+import org.dit.events.episode.RiskIndicated;
+import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionAttended;
 import org.dit.events.episode.SessionBooked;
 import org.dit.events.episode.SessionCancelled;
@@ -38,6 +46,7 @@ import org.dit.events.episode.SessionOutcome;
 import org.dit.events.episode.SessionOutcomeCorrected;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.TherapistAllocated;
+import org.dit.events.episode.TherapistReassigned;
 import org.dit.events.episode.TherapyEnded;
 
 /**
@@ -72,6 +81,11 @@ public final class EpisodeHistories {
     public static EpisodeHistory referredOn(LocalDate date) {
         return new EpisodeHistory().with(new ClientReferred(EPISODE, CLIENT, "GP practice", date,
                 PresentingProblem.MIXED, Priority.ROUTINE));
+    }
+
+    public static EpisodeHistory referredUrgentlyOn(LocalDate date) {
+        return new EpisodeHistory().with(new ClientReferred(EPISODE, CLIENT, "GP practice", date,
+                PresentingProblem.DEPRESSION, Priority.URGENT));
     }
 
     /** The instant a session on this clinic date starts. */
@@ -136,6 +150,14 @@ public final class EpisodeHistories {
 
         public EpisodeHistory allocatedOn(LocalDate date) {
             return with(new TherapistAllocated(EPISODE, THERAPIST, date));
+        }
+
+        /** Moved to another therapist with the bookings not yet held. */
+        public EpisodeHistory reassignedOn(LocalDate date, TherapistId to) {
+            List<Integer> booked = facts.liveSessions().stream().filter(s -> s.state() == SessionState.BOOKED)
+                    .map(EpisodeFacts.SessionFact::number).toList();
+            return with(new TherapistReassigned(EPISODE, new TherapistId(facts.therapistId()), to, date, "therapist leaving",
+                    booked));
         }
 
         /** Books the lowest free session number at this instant (allocating the therapist that day if needed). */
@@ -230,6 +252,26 @@ public final class EpisodeHistories {
             return with(measure(instrument, total, date, null));
         }
 
+        /**
+         * A PHQ-9 outside a session whose item 9 scores this, and the risk indication the command side raises with it
+         * when that is 1 or more.
+         */
+        public EpisodeHistory phq9WithItem9On(LocalDate date, int item9) {
+            List<Integer> items = new ArrayList<>(itemsTotalling(Instrument.PHQ9, 10));
+            items.set(Instrument.PHQ9_SELF_HARM_ITEM - 1, item9);
+            int total = items.stream().mapToInt(Integer::intValue).sum();
+            MeasureId id = new MeasureId(UUID.nameUUIDFromBytes(("measure " + measures.size()).getBytes(StandardCharsets.UTF_8)));
+            with(new OutcomeMeasureRecorded(EPISODE, id, Instrument.PHQ9, items, total, date, null));
+            return item9 > 0 ? with(new RiskIndicated(EPISODE, id, item9, date)) : this;
+        }
+
+        public EpisodeHistory riskAssessedOn(LocalDate date, RiskLevel level, LocalDate reviewBy) {
+            RiskAssessmentId id = new RiskAssessmentId(UUID.nameUUIDFromBytes(("risk " + events.size())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return with(new RiskAssessed(EPISODE, id, date, level, level, RiskLevel.LOW, RiskLevel.LOW,
+                    "Agreed who to call and when", "Discussed in supervision", reviewBy));
+        }
+
         /** The n-th recorded measure of this instrument (1-based, in recording order) was entered in error. */
         public EpisodeHistory measureEnteredInError(Instrument instrument, int recordingOrdinal) {
             List<OutcomeMeasureRecorded> ofInstrument = measures.stream().filter(m -> m.instrument() == instrument).toList();
@@ -253,9 +295,30 @@ public final class EpisodeHistories {
             return with(new GoodbyeLetterShared(EPISODE, date));
         }
 
+        public EpisodeHistory courseShortenedTo(int courseLength) {
+            return with(new CourseShortened(EPISODE, courseLength, facts.courseLength(), "focus worked through; ending early",
+                    courseLength < 12 ? SUPERVISOR : null));
+        }
+
         public EpisodeHistory courseExtendedBy(int additionalSessions) {
             return with(new CourseExtended(EPISODE, additionalSessions, facts.courseLength() + additionalSessions, SUPERVISOR,
                     "client engaging; ending brought up early losses"));
+        }
+
+        /** The follow-up after the ending, on this clinic date, attended with both questionnaires. */
+        public EpisodeHistory followUpAttendedOn(LocalDate date, int phq9, int gad7) {
+            Instant startsAt = sessionStartOn(date);
+            with(new FollowUpBooked(EPISODE, THERAPIST, startsAt, SESSION_MINUTES, SessionMode.VIDEO));
+            with(new FollowUpAttended(EPISODE, startsAt));
+            with(new FollowUpMeasureRecorded(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up PHQ-9".getBytes(
+                    StandardCharsets.UTF_8))), Instrument.PHQ9, itemsTotalling(Instrument.PHQ9, phq9), phq9, date));
+            return with(new FollowUpMeasureRecorded(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up GAD-7".getBytes(
+                    StandardCharsets.UTF_8))), Instrument.GAD7, itemsTotalling(Instrument.GAD7, gad7), gad7, date));
+        }
+
+        public EpisodeHistory followUpPhq9EnteredInError() {
+            return with(new MeasureEnteredInError(EPISODE, new MeasureId(UUID.nameUUIDFromBytes("follow-up PHQ-9".getBytes(
+                    StandardCharsets.UTF_8))), "another client's form"));
         }
 
         /** Therapy ended; open bookings are cancelled by the service, as the command side does. */

@@ -6,7 +6,9 @@ import org.dit.events.EpisodeId;
 public sealed interface EpisodeEvent permits ClientReferred, AssessmentCompleted, ClientWaitlisted, TherapistAllocated,
         SessionBooked, SessionRescheduled, SessionCancelled, SessionAttended, SessionMissed, SessionOutcomeCorrected,
         OutcomeMeasureRecorded, MeasureEnteredInError, FocusAgreed, FocusRevised, GoodbyeLetterShared, CourseExtended,
-        TherapyEnded {
+        TherapyEnded, EpisodeClientLinked, RiskAssessed, RiskIndicated, TherapistReassigned,
+        CourseShortened, FollowUpBooked, FollowUpAttended, FollowUpMeasureRecorded,
+        SessionNoteWritten {
 
     EpisodeId episodeId();
 }

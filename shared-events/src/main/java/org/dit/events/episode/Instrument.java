@@ -9,6 +9,8 @@ public enum Instrument {
 
     public static final int MIN_ITEM = 0;
     public static final int MAX_ITEM = 3;
+    /** PHQ-9 item 9 asks about thoughts of being better off dead or of hurting oneself; 1 or more is a risk indication. */
+    public static final int PHQ9_SELF_HARM_ITEM = 9;
 
     private final int itemCount;
     private final String loincTotalScore;
@@ -49,6 +51,11 @@ public enum Instrument {
             }
         }
         return null;
+    }
+
+    /** The PHQ-9's item 9 score; 0 for any other instrument. */
+    public int selfHarmItem(List<Integer> items) {
+        return this == PHQ9 ? items.get(PHQ9_SELF_HARM_ITEM - 1) : 0;
     }
 
     public int total(List<Integer> items) {

@@ -9,6 +9,8 @@ public enum Phase {
 
     public static final int DEFAULT_COURSE_LENGTH = 16;
     public static final int MAX_COURSE_LENGTH = 20;
+    /** The shortest course a therapist and client may agree: the initial phase and the ending phase, nothing less. */
+    public static final int MIN_COURSE_LENGTH = 8;
     public static final int LAST_INITIAL_SESSION = 4;
     public static final int ENDING_SESSIONS = 4;
 

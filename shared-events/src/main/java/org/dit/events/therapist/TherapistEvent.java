@@ -2,7 +2,7 @@ package org.dit.events.therapist;
 
 import org.dit.events.TherapistId;
 
-public sealed interface TherapistEvent permits TherapistRegistered {
+public sealed interface TherapistEvent permits TherapistRegistered, TherapistMaxCaseloadChanged, TherapistDeactivated {
 
     TherapistId therapistId();
 }

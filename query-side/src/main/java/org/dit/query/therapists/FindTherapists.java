@@ -1,0 +1,5 @@
+package org.dit.query.therapists;
+
+/** Every therapist, active or not, with their caseload. */
+public record FindTherapists() {
+}
