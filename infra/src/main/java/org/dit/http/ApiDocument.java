@@ -235,6 +235,11 @@ class ApiDocument {
                 .addProperty("instance", new StringSchema().format("uri-reference").description("The request's path"))
                 .addProperty("invalidParams", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/InvalidParam"))
                         .description("In a 400 /problems/invalid-input: each invalid field and why"))
+                .addProperty("clientId", new StringSchema().format("uuid").description("The client the refusal concerns: "
+                        + "the registered holder (client-exists), the one not found (client-not-found), the erased one "
+                        + "(client-forgotten), the one already linked (episode-client-registered)"))
+                .addProperty("episodeId", new StringSchema().format("uuid").description("The client's open episode "
+                        + "(open-episode-exists)"))
                 .required(List.of("type", "title", "status", "detail")));
 
         components.addHeaders(CORRELATION_ID, new Header().required(true)
@@ -244,8 +249,10 @@ class ApiDocument {
                 .description("true when this is the first answer to an earlier request with the same Idempotency-Key")
                 .schema(new StringSchema()._enum(List.of("true"))));
         components.addHeaders(READ_MODEL_STATUS, new Header().required(true)
-                .description("REBUILDING while the read model is replayed from the log, CURRENT otherwise")
-                .schema(new StringSchema()._enum(List.of("CURRENT", "REBUILDING"))));
+                .description("REBUILDING while the read model is replayed from the log and has not reached where the replay "
+                        + "began; INCOMPLETE while it holds a parked event it could not apply (of the episode asked about, "
+                        + "or any for a list or report); CURRENT otherwise")
+                .schema(new StringSchema()._enum(List.of("CURRENT", "REBUILDING", "INCOMPLETE"))));
         components.addHeaders(READ_MODEL_POSITION, new Header().required(true)
                 .description("The last position in the event log that the read model reflects")
                 .schema(new StringSchema().pattern("^[0-9]+$")));

@@ -35,6 +35,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * <li>A request field that is not required may also be sent as null: it is {@code nullable}.</li>
  * <li>OpenAPI 3.0 lets {@code nullable} admit null only beside a {@code type}: a nullable field whose schema is a
  * reference to another is given that schema inline, and a nullable enum lists null among its values.</li>
+ * <li>A bean validation {@code @Pattern} must match the whole value, a JSON Schema {@code pattern} anywhere in it: each
+ * pattern is anchored, so the document refuses what the service refuses.</li>
  * <li>Schemas no operation uses are left out.</li>
  * </ul>
  */
@@ -90,6 +92,7 @@ final class ApiSchemas {
             }
         }));
         for (Schema<?> schema : schemas.values()) {
+            anchorPatterns(schema);
             if (schema.getProperties() != null) {
                 schema.getProperties().replaceAll((property, value) -> nullable(value, schemas));
             }
@@ -97,6 +100,21 @@ final class ApiSchemas {
         Set<String> used = reachable(schemas, Stream.concat(roots(openApi, true).stream(), roots(openApi, false).stream())
                 .toList());
         schemas.keySet().removeIf(name -> !used.contains(name));
+    }
+
+    /** Anchors each pattern of the schema, its properties and its items: {@code ^(?:p)$}. */
+    private static void anchorPatterns(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> anchorPatterns((Schema<?>) property));
+        }
+        anchorPatterns(schema.getItems());
     }
 
     /** A nullable field's schema as OpenAPI 3.0 reads it: null among an enum's values; a referenced schema inline. */

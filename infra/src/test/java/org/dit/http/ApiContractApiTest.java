@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.dit.events.ClientId;
+import org.dit.events.EpisodeId;
+import org.dit.events.episode.ClientReferred;
+import org.dit.events.episode.PresentingProblem;
+import org.dit.events.episode.Priority;
 import org.dit.support.Api;
 import org.dit.support.ApiContract;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,6 +45,9 @@ class ApiContractApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void givenACourseItsReadsAndItsRefusals_whenEveryAnswerIsHeldToTheDocument_thenEveryOperationOfTheDocumentWasExercised() {
@@ -71,6 +84,8 @@ class ApiContractApiTest {
                 .isEqualTo("#/components/schemas/CaseloadEntry");
         assertThat(document.at("/components/schemas/WaitingList/properties/entries/items/$ref").asText())
                 .isEqualTo("#/components/schemas/WaitingListEntry");
+        assertThat(document.at("/components/schemas/RiskWorklist/properties/entries/items/$ref").asText())
+                .isEqualTo("#/components/schemas/RiskWorklistEntry");
         JsonNode phq9 = document.at("/components/schemas/Assessment/properties/phq9");
         assertThat(List.of(phq9.get("minItems").asInt(), phq9.get("maxItems").asInt(), phq9.at("/items/minimum").asInt(),
                 phq9.at("/items/maximum").asInt())).containsExactly(9, 9, 0, 3);
@@ -81,6 +96,11 @@ class ApiContractApiTest {
                     .as(field).isTrue();
         }
         assertThat(document.at("/components/schemas/OutcomeReport/properties/recoveryRate/nullable").asBoolean()).isTrue();
+        assertThat(document.at("/components/schemas/FollowUpAttendanceAnswer/properties/phq9MeasureId/nullable").asBoolean())
+                .isTrue();
+        assertThat(document.at("/components/schemas/ClientView/properties/familyName/nullable").asBoolean()).isTrue();
+        assertThat(document.at("/paths/~1api~1episodes/post/responses/404/content/application~1problem+json/schema/$ref")
+                .asText()).as("a referral naming an unregistered client").isEqualTo("#/components/schemas/Problem");
         assertThat(document.toString()).doesNotContain("*/*");
         assertThat(document.findValuesAsText("operationId")).doesNotHaveDuplicates()
                 .noneMatch(id -> id.matches(".*_[0-9]+")); // springdoc's suffix for a clash: a name a client would lose
@@ -112,7 +132,7 @@ class ApiContractApiTest {
         ApiContract.Exchange referral;
         try (ApiContract.Recording recording = ApiContract.record()) {
             new Clinic(new Api(port)).referClient();
-            referral = recording.exchanges().get(0);
+            referral = recording.exchanges().stream().filter(e -> e.uri().endsWith("/api/episodes")).findFirst().orElseThrow();
         }
         ObjectNode document = (ObjectNode) JSON.readTree(ApiContract.document(port).text());
         ObjectNode responses = (ObjectNode) document.at("/paths/~1api~1episodes/post/responses");
@@ -154,6 +174,10 @@ class ApiContractApiTest {
         accepted(lead.post(path + "/sessions", Map.of("startsAt", Clinic.week(7).toString(), "mode", "VIDEO",
                 "durationMinutes", 50)), 201);
         accepted(lead.post(path + "/sessions/6/attendance", null), 200);
+        accepted(lead.post(path + "/sessions/6/note", Map.of("text", "Talked about her sister's visit.")), 200);
+        accepted(lead.post(path + "/risk-assessments", Map.of("assessedOn", "2026-04-28", "level", "LOW", "riskToSelf", "LOW",
+                "riskToOthers", "LOW", "riskFromOthers", "LOW", "safetyPlan", "Calls her sister; crisis line saved",
+                "actions", "Discussed in supervision", "reviewBy", "2026-05-26")), 201);
         Api.Response measure = lead.post(path + "/measures", Map.of("instrument", "GAD7",
                 "items", Clinic.GAD7_MILD, "recordedOn", "2026-05-01"));
         accepted(measure, 201);
@@ -170,10 +194,16 @@ class ApiContractApiTest {
         accepted(lead.post("/api/episodes/" + referred + "/ending", Map.of("endedOn", "2026-03-05", "reason", "CLIENT_WITHDREW")),
                 200);
         clinic.episodeWhen(episodeId, e -> "ENDED".equals(e.get("status").asText()));
+        accepted(lead.post(path + "/follow-up", Map.of("startsAt", "2026-10-05T09:00:00Z", "mode", "VIDEO")), 201);
+        accepted(lead.post(path + "/follow-up/attendance", Map.of("phq9", Clinic.PHQ9_MILD)), 200);
+        clinic.episodeWhen(episodeId, e -> e.path("followUp").path("measures").size() == 1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 lead.get("/api/outcomes/episodes/" + episodeId).json().path("ended").asBoolean());
         reads(lead, reporting, therapistId, episodeId);
 
+        therapists(lead, supervisor, clinic, therapistId);
+        risk(lead, clinic);
+        clients(lead, clinic, episodeId);
         audit(lead, auditor, episodeId);
         administration(lead);
         refusals(lead, auditor, reporting, episodeId);
@@ -196,6 +226,78 @@ class ApiContractApiTest {
         accepted(lead.get("/api/outcomes/episodes/" + episodeId), 200);
     }
 
+    /** The roster: listed, a maximum caseload changed, an episode reassigned and a therapist deactivated. */
+    private void therapists(Api lead, Api supervisor, Clinic clinic, String therapistId) {
+        String leaving = clinic.registerTherapist(2);
+        String episodeId = clinic.clientInTherapyWith(leaving);
+        String staying = clinic.clientInTherapyWith(leaving);
+        assertThat(clinic.book(episodeId, Clinic.week(1))).isEqualTo(1);
+        Api.Response over = lead.post("/api/therapists/" + leaving + "/max-caseload", Map.of("maxCaseload", 1));
+        accepted(over, 200);
+        assertThat(over.json().get("warning").isNull()).as(over.toString()).isFalse();
+        Api.Response under = lead.post("/api/therapists/" + leaving + "/max-caseload", Map.of("maxCaseload", 3));
+        accepted(under, 200);
+        assertThat(under.json().get("warning").isNull()).as(under.toString()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/therapists").text().contains(leaving));
+        accepted(lead.get("/api/therapists"), 200);
+        Api.Response deactivated = lead.post("/api/therapists/" + leaving + "/deactivation", Map.of("reason", "Left the service"));
+        accepted(deactivated, 200);
+        assertThat(deactivated.json().get("episodesToReassign").toString()).contains(episodeId, staying);
+        accepted(supervisor.post("/api/episodes/" + episodeId + "/reassignment",
+                Map.of("therapistId", therapistId, "reason", "Therapist leaving the service")), 200);
+        accepted(lead.post("/api/therapists/" + clinic.registerTherapist(1) + "/deactivation", null), 200);
+        assertThat(lead.post("/api/therapists/" + UUID.randomUUID() + "/deactivation", null).status()).isEqualTo(404);
+
+        String shorter = clinic.clientInTherapyWith(clinic.registerTherapist(2));
+        clinic.attendSessions(shorter, 4);
+        clinic.agreeFocus(shorter);
+        accepted(lead.post("/api/episodes/" + shorter + "/course-length", Map.of("courseLength", 10,
+                "reason", "The focus is resolved; ending early", "approvedBy", "Dr A. Supervisor")), 200);
+    }
+
+    /** The worklist, with an episode never risk-assessed (a null level and review date) and one that was. */
+    private void risk(Api lead, Clinic clinic) {
+        String episodeId = clinic.clientInTherapyWith(clinic.registerTherapist(2));
+        assertThat(clinic.book(episodeId, Clinic.week(1))).isEqualTo(1);
+        clinic.attend(episodeId, 1, List.of(2, 2, 1, 1, 1, 1, 1, 0, 1), Clinic.GAD7_MODERATE);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/risk").text().contains(episodeId));
+        accepted(lead.get("/api/risk"), 200);
+    }
+
+    /** Registration, search, one client (registered, unregistered, forgotten), correction, the link and erasure. */
+    private void clients(Api lead, Clinic clinic, String episodeId) {
+        Map<String, Object> details = Clinic.inventedClient();
+        String clientId = clinic.registerClient(details);
+        clinic.clientWhen(clientId, c -> "REGISTERED".equals(c.get("status").asText()));
+        accepted(lead.get("/api/clients?nhsNumber=" + details.get("nhsNumber")), 200);
+        accepted(lead.get("/api/clients?familyName=" + details.get("familyName") + "&dateOfBirth=" + details.get("dateOfBirth")
+                + "&page=0&size=5"), 200);
+        Map<String, Object> corrected = new HashMap<>(Map.of("nhsNumber", details.get("nhsNumber"), "givenName", "Testa",
+                "familyName", details.get("familyName"), "dateOfBirth", "1990-05-17", "gender", "NOT_STATED",
+                "ethnicCategory", "Z", "reason", "Moved house"));
+        accepted(lead.post("/api/clients/" + clientId + "/details", corrected), 200);
+        accepted(lead.get("/api/clients/" + clinic.clientWhen(clientId, c -> c.get("phone").isNull()).get("clientId").asText()),
+                200);
+        String ownClient = lead.get("/api/episodes/" + episodeId).json().get("clientId").asText();
+        accepted(lead.get("/api/clients/" + ownClient), 200);
+
+        String unregistered = UUID.randomUUID().toString();
+        EpisodeId old = EpisodeId.random();
+        eventStore.publish(new GenericDomainEventMessage<>("Episode", old.toString(), 0,
+                new ClientReferred(old, ClientId.of(unregistered), "GP", LocalDate.of(2025, 11, 3), PresentingProblem.MIXED,
+                        Priority.ROUTINE), MetaData.with("actor", "before-issue-12")));
+        clinic.clientWhen(unregistered, c -> "UNREGISTERED".equals(c.get("status").asText()));
+        accepted(lead.post("/api/episodes/" + old + "/client-link", Map.of("clientId", clientId)), 200);
+
+        String inError = clinic.registerClient();
+        accepted(lead.post("/api/clients/" + inError + "/erasure-approval", Map.of("reason", "Registered twice")), 200);
+        accepted(lead.as("admin").post("/api/clients/" + inError + "/erasure",
+                Map.of("reason", "Registered in error: a duplicate record", "registeredInError", true)), 200);
+        clinic.clientWhen(inError, c -> "FORGOTTEN".equals(c.get("status").asText()));
+        assertThat(lead.post("/api/clients/" + clientId + "/erasure", Map.of("reason", "Too soon")).status())
+                .isEqualTo(409);
+    }
+
     private void audit(Api lead, Api auditor, String episodeId) {
         accepted(auditor.get("/api/audit/episodes/" + episodeId + "/events"), 200);
         accepted(auditor.get("/api/audit/episodes/" + episodeId + "/state?asOf=" + Instant.now()), 200);
@@ -213,6 +315,7 @@ class ApiContractApiTest {
         accepted(lead.get("/api/admin/projections"), 200);
         accepted(lead.get("/api/admin/dead-letters"), 200);
         assertThat(lead.post("/api/admin/dead-letters/" + UUID.randomUUID() + "/retry", null).status()).isEqualTo(404);
+        accepted(lead.post("/api/admin/keys/rotation", null), 200);
         accepted(lead.post("/api/admin/projections/caseload/replay", null), 202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode status : lead.get("/api/admin/projections").json()) {
@@ -234,8 +337,8 @@ class ApiContractApiTest {
         assertThat(lead.get("/api/outcomes?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
         assertThat(lead.get("/api/episodes/not-a-uuid").status()).isEqualTo(400);
         assertThat(lead.anonymous().get("/api/caseloads").status()).isEqualTo(401);
-        assertThat(lead.withPassword("clinic-lead", "wrong").post("/api/episodes", Clinic.referral()).status()).isEqualTo(401);
-        assertThat(auditor.post("/api/episodes", Clinic.referral()).status()).isEqualTo(403);
+        assertThat(lead.withPassword("clinic-lead", "wrong").post("/api/episodes", Clinic.referral(UUID.randomUUID().toString())).status()).isEqualTo(401);
+        assertThat(auditor.post("/api/episodes", Clinic.referral(UUID.randomUUID().toString())).status()).isEqualTo(403);
         assertThat(reporting.get(path).status()).isEqualTo(403);
         assertThat(lead.get("/api/episodes/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(lead.post("/api/episodes/" + UUID.randomUUID() + "/assessment", Clinic.suitableAssessment()).status())
@@ -246,9 +349,24 @@ class ApiContractApiTest {
         assertThat(lead.post(path + "/measures", Map.of("instrument", "PHQ9", "items", Clinic.PHQ9_MILD,
                 "recordedOn", "2026-07-12")).status()).isEqualTo(409);
         String key = "contract-" + UUID.randomUUID();
-        accepted(lead.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key), 201);
+        Map<String, Object> referral = Clinic.referral(lead);
+        accepted(lead.post("/api/episodes", referral, "Idempotency-Key", key), 201);
+        accepted(lead.post("/api/episodes", referral, "Idempotency-Key", key), 201);
         assertThat(lead.post("/api/episodes", null, "Idempotency-Key", key).status()).isEqualTo(400);
-        assertThat(lead.post("/api/episodes", Clinic.referral(), "Idempotency-Key", key).status()).isEqualTo(422);
+        assertThat(lead.post("/api/episodes", Clinic.referral(lead), "Idempotency-Key", key).status()).isEqualTo(422);
+        assertThat(lead.post("/api/episodes", Clinic.referral(UUID.randomUUID().toString())).status())
+                .as("an unregistered client").isEqualTo(404);
+        assertThat(lead.post("/api/clients", Clinic.inventedClient()).status()).isEqualTo(201);
+        Map<String, Object> twice = Clinic.inventedClient();
+        accepted(lead.post("/api/clients", twice), 201);
+        assertThat(lead.post("/api/clients", twice).status()).as("the NHS number is registered").isEqualTo(409);
+        Map<String, Object> badNhsNumber = Clinic.inventedClient();
+        badNhsNumber.put("nhsNumber", "1234567890");
+        assertThat(lead.post("/api/clients", badNhsNumber).status()).isEqualTo(400);
+        assertThat(lead.get("/api/clients").status()).isEqualTo(400);
+        assertThat(lead.get("/api/clients/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(reporting.get("/api/risk").status()).isEqualTo(403);
+        assertThat(reporting.get("/api/therapists").status()).isEqualTo(403);
         assertThat(lead.post("/api/episodes", "{\"referralSource\": \"" + "x".repeat(140_000) + "\"}").status())
                 .isEqualTo(413);
     }

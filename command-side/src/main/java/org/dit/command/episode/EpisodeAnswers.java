@@ -1,5 +1,7 @@
 package org.dit.command.episode;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,5 +35,32 @@ final class EpisodeAnswers {
 
     @Schema(name = "MeasureAnswer", description = "The id of the recorded measure")
     record Measured(UUID episodeId, UUID measureId) {
+    }
+
+    @Schema(name = "SessionNoteAnswer", description = "The session whose note was written")
+    record Noted(UUID episodeId, int sessionNumber) {
+    }
+
+    @Schema(name = "CourseLengthAnswer", description = "The course's new length in sessions")
+    record Shortened(UUID episodeId, int courseLength) {
+    }
+
+    @Schema(name = "FollowUpAnswer", description = "The booked follow-up appointment")
+    record FollowUpBooked(UUID episodeId, Instant startsAt) {
+    }
+
+    @Schema(name = "FollowUpAttendanceAnswer", description = "The ids of the measures the follow-up recorded")
+    record FollowUpAttended(UUID episodeId,
+                            @Schema(nullable = true, description = "null when no PHQ-9 was given") UUID phq9MeasureId,
+                            @Schema(nullable = true, description = "null when no GAD-7 was given") UUID gad7MeasureId) {
+    }
+
+    @Schema(name = "ReassignmentAnswer", description = "The new therapist, the future bookings that moved to them and "
+            + "those cancelled because they are busy at that time")
+    record Reassigned(UUID episodeId, UUID therapistId, List<Integer> movedSessions, List<Integer> cancelledSessions) {
+    }
+
+    @Schema(name = "RiskAssessmentAnswer", description = "The id of the recorded risk assessment")
+    record RiskAssessed(UUID episodeId, UUID riskAssessmentId) {
     }
 }

@@ -1,7 +1,6 @@
 package org.dit.command.episode;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,6 +47,8 @@ class EpisodeController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Refer a client (opens an episode)")
+    @ApiResponse(responseCode = "404", description = "The client is not registered (`/problems/client-not-found`, with "
+            + "its `clientId`)")
     @ApiResponse(responseCode = "201", description = "Referred: the new episode",
             headers = @Header(name = "Location", required = true, description = "/api/episodes/{episodeId}", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = EpisodeAnswers.Recorded.class)))
@@ -146,10 +147,12 @@ class EpisodeController {
     @PostMapping("/{episodeId}/sessions/{number}/note")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Write the short note of an attended session (at most 4,000 characters)")
+    @ApiResponse(responseCode = "200", description = "Written",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.Noted.class)))
     ResponseEntity<Object> note(@PathVariable UUID episodeId, @PathVariable int number,
                                 @Valid @RequestBody EpisodeRequests.Note body, HttpServletRequest request) {
         return runner.run(request, body, new WriteSessionNote(new EpisodeId(episodeId), number, body.text()),
-                result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "sessionNumber", number)));
+                result -> ResponseEntity.ok(new EpisodeAnswers.Noted(episodeId, number)));
     }
 
     @PostMapping("/{episodeId}/sessions/{number}/correction")
@@ -222,35 +225,39 @@ class EpisodeController {
     @PostMapping("/{episodeId}/course-length")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Agree a shorter course (at least 8 sessions; a supervisor approves below 12); phases follow the new length")
+    @ApiResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.Shortened.class)))
     ResponseEntity<Object> shorten(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.CourseLength body,
                                    HttpServletRequest request) {
         return runner.run(request, body, new ShortenCourse(new EpisodeId(episodeId), body.courseLength(), body.reason(),
-                body.approvedBy()), result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "courseLength", body.courseLength())));
+                body.approvedBy()), result -> ResponseEntity.ok(new EpisodeAnswers.Shortened(episodeId, body.courseLength())));
     }
 
     @PostMapping("/{episodeId}/follow-up")
     @PreAuthorize("@access.adminOrClinicianOf(authentication, #episodeId)")
     @Operation(summary = "Book the follow-up appointment after the ending (not a treatment session; the episode stays ended)")
+    @ApiResponse(responseCode = "201", description = "Booked",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.FollowUpBooked.class)))
     ResponseEntity<Object> bookFollowUp(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.FollowUp body,
                                         HttpServletRequest request) {
         int duration = body.durationMinutes() == null ? 50 : body.durationMinutes();
         return runner.run(request, body, new BookFollowUp(new EpisodeId(episodeId), body.startsAt(), duration, body.mode()),
-                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "startsAt", body.startsAt())));
+                result -> ResponseEntity.status(201).body(new EpisodeAnswers.FollowUpBooked(episodeId, body.startsAt())));
     }
 
     @PostMapping("/{episodeId}/follow-up/attendance")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
     @Operation(summary = "Record the follow-up with its PHQ-9 and GAD-7, reported apart from the scores of treatment")
+    @ApiResponse(responseCode = "200", description = "Attended",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.FollowUpAttended.class)))
     ResponseEntity<Object> attendFollowUp(@PathVariable UUID episodeId,
                                           @Valid @RequestBody(required = false) EpisodeRequests.Attendance body,
                                           HttpServletRequest request) {
         EpisodeRequests.Attendance given = body == null ? new EpisodeRequests.Attendance(null, null) : body;
         MeasureId phq9 = given.phq9() == null ? null : new MeasureId(runner.newId(request, "phq9MeasureId"));
         MeasureId gad7 = given.gad7() == null ? null : new MeasureId(runner.newId(request, "gad7MeasureId"));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("episodeId", episodeId);
-        answer.put("phq9MeasureId", phq9 == null ? null : phq9.value());
-        answer.put("gad7MeasureId", gad7 == null ? null : gad7.value());
+        EpisodeAnswers.FollowUpAttended answer = new EpisodeAnswers.FollowUpAttended(episodeId,
+                phq9 == null ? null : phq9.value(), gad7 == null ? null : gad7.value());
         return runner.run(request, given, new RecordFollowUpAttendance(new EpisodeId(episodeId), given.phq9(), given.gad7(),
                 phq9, gad7), result -> ResponseEntity.ok(answer));
     }
@@ -268,27 +275,30 @@ class EpisodeController {
     @PostMapping("/{episodeId}/reassignment")
     @PreAuthorize("hasRole('SUPERVISOR')")
     @Operation(summary = "Move the episode to another active therapist with room; future bookings follow where they are free, else are cancelled")
+    @ApiResponse(responseCode = "200", description = "Reassigned",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.Reassigned.class)))
     ResponseEntity<Object> reassign(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.Reassignment body,
                                     HttpServletRequest request) {
         return runner.run(request, body, new ReassignTherapist(new EpisodeId(episodeId), new TherapistId(body.therapistId()),
                 body.reason()), result -> {
                     Reassignment reassignment = (Reassignment) result;
-                    return ResponseEntity.ok(Map.of("episodeId", episodeId, "therapistId", reassignment.therapistId().value(),
-                            "movedSessions", reassignment.movedSessions(), "cancelledSessions", reassignment.cancelledSessions()));
+                    return ResponseEntity.ok(new EpisodeAnswers.Reassigned(episodeId, reassignment.therapistId().value(),
+                            reassignment.movedSessions(), reassignment.cancelledSessions()));
                 });
     }
 
     @PostMapping("/{episodeId}/risk-assessments")
     @PreAuthorize("@access.riskAssessorOf(authentication, #episodeId)")
     @Operation(summary = "Record a risk assessment; it clears the risk indications raised before it")
-    @ApiResponse(responseCode = "201", description = "Recorded: episodeId and riskAssessmentId")
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EpisodeAnswers.RiskAssessed.class)))
     ResponseEntity<Object> assessRisk(@PathVariable UUID episodeId, @Valid @RequestBody EpisodeRequests.RiskAssessment body,
                                       HttpServletRequest request) {
         RiskAssessmentId id = new RiskAssessmentId(runner.newId(request, "riskAssessmentId"));
         return runner.run(request, body, new RecordRiskAssessment(new EpisodeId(episodeId), id, body.assessedOn(), body.level(),
                         body.riskToSelf(), body.riskToOthers(), body.riskFromOthers(), body.safetyPlan(), body.actions(),
                         body.reviewBy()),
-                result -> ResponseEntity.status(201).body(Map.of("episodeId", episodeId, "riskAssessmentId", id.value())));
+                result -> ResponseEntity.status(201).body(new EpisodeAnswers.RiskAssessed(episodeId, id.value())));
     }
 
     private ResponseEntity<Object> send(HttpServletRequest request, Object body, UUID episodeId, Object command) {

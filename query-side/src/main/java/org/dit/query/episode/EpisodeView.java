@@ -26,7 +26,7 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                           @Schema(nullable = true, description = "null until the episode ends") LocalDate endedOn,
                           @Schema(nullable = true, description = "null until the episode ends") EndReason endReason,
                           List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications,
-                          FollowUpView followUp) {
+                          @Schema(nullable = true, description = "null until a follow-up is booked") FollowUpView followUp) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
@@ -61,7 +61,8 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     }
 
     public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
-                              String note) {
+                              @Schema(nullable = true, description = "null until a note is written, and after the client "
+                                      + "is erased") String note) {
     }
 
     public record FocusView(String selfRepresentation, String otherRepresentation, String affect, String defensiveFunction) {
@@ -72,12 +73,16 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     }
 
     public record RiskAssessmentView(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
-                                     RiskLevel riskToOthers, RiskLevel riskFromOthers, String safetyPlan, String actions,
+                                     RiskLevel riskToOthers, RiskLevel riskFromOthers,
+                                     @Schema(nullable = true, description = "null after the client is erased") String safetyPlan,
+                                     @Schema(nullable = true, description = "null after the client is erased") String actions,
                                      LocalDate reviewBy) {
     }
 
     /** @param clearedBy the risk assessment that cleared it, or null */
-    public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open, UUID clearedBy,
+    public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open,
+                                     @Schema(nullable = true, description = "the risk assessment that cleared it; null "
+                                             + "while open") UUID clearedBy,
                                      boolean enteredInError) {
     }
 
