@@ -25,6 +25,7 @@ import org.dit.support.Api;
 import org.dit.support.ApiTest;
 import org.dit.support.Clinic;
 import org.dit.support.EventLog;
+import org.dit.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,5 +189,63 @@ class ClientEpisodesApiTest {
                 new ClientReferred(episodeId, ClientId.of(clientId), "GP", LocalDate.of(2025, 11, 3), PresentingProblem.MIXED,
                         Priority.ROUTINE), MetaData.with("actor", "before-issue-12")));
         return episodeId.toString();
+    }
+
+    @Test
+    void givenARegisteredClient_whenStaffReadTheirEpisodeCaseloadOrWaitingList_thenTheClientIsNamed_butNeverToReporting() {
+        Map<String, Object> waitingDetails = Clinic.inventedClient();
+        String waitingClient = clinic.registerClient(waitingDetails);
+        String waiting = clinic.referClient(waitingClient);
+        Clinic.accepted(lead.post("/api/episodes/" + waiting + "/assessment", Clinic.suitableAssessment()));
+        Map<String, Object> treatedDetails = Clinic.inventedClient();
+        String treatedClient = clinic.registerClient(treatedDetails);
+        String therapistId = clinic.registerTherapist(3);
+        String treated = clinic.referClient(treatedClient);
+        Clinic.accepted(lead.post("/api/episodes/" + treated + "/assessment", Clinic.suitableAssessment()));
+        Clinic.accepted(lead.post("/api/episodes/" + treated + "/allocation",
+                Map.of("therapistId", therapistId, "allocatedOn", Clinic.ALLOCATED_ON.toString())));
+        String treatedName = treatedDetails.get("familyName") + ", " + treatedDetails.get("givenName");
+        Api therapist = lead.withBearer(TestTokens.token("therapist-named", List.of("THERAPIST"),
+                UUID.fromString(therapistId)));
+
+        JsonNode episode = clinic.episodeWhen(treated, e -> "IN_THERAPY".equals(e.get("status").asText()));
+        assertThat(episode.get("clientName").asText()).isEqualTo(treatedName);
+        assertThat(episode.get("nhsNumber").asText()).isEqualTo(treatedDetails.get("nhsNumber"));
+        JsonNode ownEpisode = therapist.get("/api/episodes/" + treated).json();
+        assertThat(ownEpisode.get("clientName").asText()).isEqualTo(treatedName);
+        JsonNode caseloadEntry = eventually(() -> therapist.get("/api/caseloads/" + therapistId).json().get("entries"))
+                .get(0);
+        assertThat(caseloadEntry.get("clientName").asText()).isEqualTo(treatedName);
+        assertThat(caseloadEntry.get("nhsNumber").asText()).isEqualTo(treatedDetails.get("nhsNumber"));
+
+        String asOf = "/api/waiting-list?asOf=" + Clinic.ALLOCATED_ON;
+        JsonNode entry = eventually(() -> entryOf(lead.as("supervisor").get(asOf).json(), waiting));
+        assertThat(entry.get("clientName").asText())
+                .isEqualTo(waitingDetails.get("familyName") + ", " + waitingDetails.get("givenName"));
+        assertThat(entry.get("nhsNumber").asText()).isEqualTo(waitingDetails.get("nhsNumber"));
+        String reporting = lead.as("reporting").get(asOf).text();
+        for (Object datum : List.of(waitingDetails.get("familyName"), waitingDetails.get("nhsNumber"),
+                treatedDetails.get("familyName"), treatedDetails.get("nhsNumber"))) {
+            assertThat(reporting).doesNotContain(datum.toString());
+        }
+    }
+
+    private JsonNode eventually(Callable<JsonNode> read) {
+        JsonNode[] last = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            last[0] = read.call();
+            return last[0] != null && last[0].size() > 0;
+        });
+        return last[0];
+    }
+
+    /** The episode's entry, or null while the waiting list does not show it yet. */
+    private static JsonNode entryOf(JsonNode waitingList, String episodeId) {
+        for (JsonNode entry : waitingList.get("entries")) {
+            if (episodeId.equals(entry.path("episodeId").asText())) {
+                return entry;
+            }
+        }
+        return null;
     }
 }

@@ -90,6 +90,19 @@ class ClientErasureApiTest {
                 assertThat(answer).as(read + " after the erasure shows " + datum).doesNotContain(datum);
             }
         });
+        // every read-model table that keeps folded facts, found in the catalogue so that a new one cannot be missed
+        List<String> factsTables = jdbc.queryForList("""
+                SELECT table_name FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND column_name = 'facts'""", String.class);
+        assertThat(factsTables).contains("episode_view", "caseload_episode", "outcome_episode", "risk_worklist_episode");
+        for (String table : factsTables) {
+            List<String> rows = jdbc.queryForList("SELECT facts::text FROM " + table + " WHERE facts ->> 'clientId' = ?",
+                    String.class, course.clientId());
+            assertThat(rows).as(table).isNotEmpty();
+            for (String datum : typed.values()) {
+                assertThat(rows).as(table + " after the erasure holds " + datum).noneMatch(row -> row.contains(datum));
+            }
+        }
         JsonNode episode = lead.get("/api/episodes/" + course.episodeId()).json();
         assertThat(episode.get("focus").isNull()).isTrue();
         assertThat(episode.get("measures")).isEqualTo(measuresBefore);

@@ -70,6 +70,9 @@ class PersonalDataApiTest {
         typed.put("correctionReason", "Recorded against the wrong Wimbleknot twin");
         typed.put("enteredInErrorReason", "Scores of the Brimblecombe household, not the client");
         typed.put("extensionReason", "Bereavement of Great-aunt Brimblecombe");
+        typed.put("sessionNote", "Spoke of Uncle Fettiplace's visits at length");
+        typed.put("safetyPlan", "Rings cousin Wimbleknot-Ash when the thoughts come");
+        typed.put("riskActions", "Dr Wimbleknot told of the Fettiplace disclosure");
 
         Map<String, Object> client = new LinkedHashMap<>(Clinic.inventedClient());
         for (String field : List.of("nhsNumber", "givenName", "familyName", "dateOfBirth", "postcode", "phone", "email")) {
@@ -90,6 +93,11 @@ class PersonalDataApiTest {
 
         clinic.book(episodeId, Clinic.week(1));
         clinic.attend(episodeId, 1, Clinic.PHQ9_MODERATELY_SEVERE, Clinic.GAD7_MODERATE);
+        accepted(lead.post(e + "/sessions/1/note", Map.of("text", typed.get("sessionNote"))));
+        accepted(lead.post(e + "/risk-assessments", Map.of("assessedOn", Clinic.week(1).toString().substring(0, 10),
+                "level", "MODERATE", "riskToSelf", "MODERATE", "riskToOthers", "LOW", "riskFromOthers", "LOW",
+                "safetyPlan", typed.get("safetyPlan"), "actions", typed.get("riskActions"),
+                "reviewBy", Clinic.week(3).toString().substring(0, 10))));
         clinic.book(episodeId, Clinic.week(2));
         accepted(lead.post(e + "/sessions/2/cancellation", Map.of("cancelledBy", "CLIENT",
                 "reason", typed.get("cancellationReason"))));
@@ -160,7 +168,7 @@ class PersonalDataApiTest {
         assertThat(episode.get("focus").get("selfRepresentation").asText()).isEqualTo(course.typed().get("revisedSelf"));
         String audited = lead.as("auditor").get("/api/audit/episodes/" + course.episodeId() + "/events").text();
         for (String field : List.of("referralSource", "notes", "selfRepresentation", "revisionReason", "cancellationReason",
-                "correctionReason", "enteredInErrorReason", "extensionReason")) {
+                "correctionReason", "enteredInErrorReason", "extensionReason", "sessionNote", "safetyPlan", "riskActions")) {
             assertThat(audited).as("the auditors' view shows the " + field).contains(course.typed().get(field));
         }
     }

@@ -284,7 +284,7 @@ final class ClinicPlanner {
                         diary.hold(course.heldFrom(), course.heldUntil(), slot, course.spareTimes());
                         List<Step> steps = new ArrayList<>(draft.front());
                         steps.addAll(course.steps());
-                        Diary with = handOver(course, diary, slot, diaries, steps, draft.front().size());
+                        Diary with = handOver(draft.id(), course, diary, slot, diaries, steps, draft.front().size());
                         return new EpisodePlan(new DemoEpisode(draft.id(), draft.clientId(), draft.fate(), course.status(),
                                 course.phase(), course.endReason(), course.endedOn(), with.therapist().id(),
                                 course.courseLength(), course.attended()), steps);
@@ -303,7 +303,7 @@ final class ClinicPlanner {
      *
      * @return the diary the course ends in
      */
-    private Diary handOver(CourseScript.Result course, Diary from, Diary.Slot slot, List<Diary> diaries, List<Step> steps,
+    private Diary handOver(EpisodeId episodeId, CourseScript.Result course, Diary from, Diary.Slot slot, List<Diary> diaries, List<Step> steps,
                            int frontSteps) {
         if (course.handOver() < 0 || course.attended() <= CourseScript.HAND_OVER_AFTER
                 || (handedOver > 0 && random.nextInt(HAND_OVER_ONE_IN) != 0)) {
@@ -316,7 +316,7 @@ final class ClinicPlanner {
                     && course.spareTimes().stream().allMatch(to::spareFree)) {
                 to.hold(at, course.heldUntil(), slot, course.spareTimes());
                 handedOver++;
-                steps.add(index, new Step(at, new ReassignTherapist(((ReferClient) steps.get(0).command()).episodeId(),
+                steps.add(index, new Step(at, new ReassignTherapist(episodeId,
                         to.therapist().id(), DemoTexts.pick(DemoTexts.REASSIGNMENT_REASONS, random))));
                 return to;
             }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.dit.query.NotFound;
+import org.dit.query.client.ClientLabels;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,7 @@ class CaseloadController {
         headers.describe(response, CaseloadProjection.NAME);
         Optional<Caseload> caseload = queries.query(new FindCaseload(therapistId),
                 ResponseTypes.optionalInstanceOf(Caseload.class)).join();
-        return caseload.orElseThrow(() -> new NotFound("No such therapist", "no therapist " + therapistId));
+        Caseload found = caseload.orElseThrow(() -> new NotFound("No such therapist", "no therapist " + therapistId));
+        return found.withClients(ClientLabels.find(queries, found.entries().stream().map(Caseload.Entry::clientId).toList()));
     }
 }

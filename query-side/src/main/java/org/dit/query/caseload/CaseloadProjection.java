@@ -55,7 +55,7 @@ class CaseloadProjection {
                 event.therapistId().value(), event.name(), event.maxCaseload());
     }
 
-    /** The erased client's episodes keep their facts, without the focus wording. */
+    /** The erased client's episodes keep their facts, without their personal data. */
     @EventHandler
     void on(ClientErased event) {
         FactsBatch.forgetClient(jdbc, "caseload_episode", event.clientId().value());
@@ -141,7 +141,8 @@ class CaseloadProjection {
                         rs.getTimestamp("next_session_at") == null ? null : rs.getTimestamp("next_session_at").toInstant(),
                         rs.getBoolean("focus_agreed"), (Integer) rs.getObject("latest_phq9"),
                         (Integer) rs.getObject("latest_gad7"), CaseloadRules.flagsAsOf(parseFlags(rs.getString("flags")),
-                                FactsJson.read(rs.getString("facts"), rs.getObject("episode_id", UUID.class)), today)),
+                                FactsJson.read(rs.getString("facts"), rs.getObject("episode_id", UUID.class)), today),
+                        null, null),
                 query.therapistId());
         CaseloadSummary summary = therapist.get(0);
         return Optional.of(new Caseload(summary.therapistId(), summary.name(), summary.activeEpisodes(),

@@ -3,7 +3,9 @@ package org.dit.query.client;
 import java.io.IOException;
 import java.sql.Date;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +33,7 @@ import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.TherapistAllocated;
 import org.dit.events.episode.TherapyEnded;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -157,6 +160,28 @@ class ClientViewProjection {
         }
         return episodes.isEmpty() ? Optional.empty()
                 : Optional.of(ClientView.of(query.clientId(), ClientStatus.UNREGISTERED, null, null, episodes));
+    }
+
+    @QueryHandler
+    ClientLabels handle(FindClientLabels query) {
+        if (query.clientIds().isEmpty()) {
+            return new ClientLabels(Map.of());
+        }
+        Map<UUID, ClientLabel> labels = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT client_id, details FROM client_view WHERE client_id = ANY(?) AND details IS NOT NULL");
+            statement.setArray(1, connection.createArrayOf("uuid", query.clientIds().toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            UUID clientId = rs.getObject("client_id", UUID.class);
+            ClientDetails details = open(clientId, rs.getBytes("details"));
+            if (details != null) {
+                labels.put(clientId, new ClientLabel(details.familyName() + ", " + details.givenName(),
+                        details.nhsNumber()));
+            }
+        });
+        return new ClientLabels(labels);
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package org.dit.query.episode;
 
+import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.dit.query.NotFound;
+import org.dit.query.client.ClientLabels;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,8 @@ class EpisodeQueryController {
         headers.describe(response, EpisodeViewProjection.NAME, episodeId);
         Optional<EpisodeView> view = queryGateway.query(new FindEpisode(episodeId),
                 ResponseTypes.optionalInstanceOf(EpisodeView.class)).join();
-        return view.orElseThrow(() -> new NotFound("No such episode",
+        EpisodeView found = view.orElseThrow(() -> new NotFound("No such episode",
                 "no episode " + episodeId + " in the read model (a referral just made may take a moment to appear)"));
+        return found.withClient(ClientLabels.find(queryGateway, Collections.singleton(found.clientId())).of(found.clientId()));
     }
 }

@@ -14,6 +14,7 @@ import org.dit.events.episode.RiskLevel;
 import org.dit.events.episode.SessionMode;
 import org.dit.events.episode.SessionState;
 import org.dit.events.episode.Severity;
+import org.dit.query.client.ClientLabel;
 import org.dit.query.facts.EpisodeFacts;
 
 /** GET /api/episodes/{id} (docs/design.md §5). */
@@ -26,7 +27,11 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                           @Schema(nullable = true, description = "null until the episode ends") LocalDate endedOn,
                           @Schema(nullable = true, description = "null until the episode ends") EndReason endReason,
                           List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications,
-                          @Schema(nullable = true, description = "null until a follow-up is booked") FollowUpView followUp) {
+                          @Schema(nullable = true, description = "null until a follow-up is booked") FollowUpView followUp,
+                          @Schema(nullable = true, description = "the client's name, \"Family, Given\"; null when "
+                                  + "unregistered or forgotten, and in the audit views") String clientName,
+                          @Schema(nullable = true, description = "the client's NHS number; null when they have none, are "
+                                  + "unregistered or forgotten, and in the audit views") String nhsNumber) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
@@ -52,7 +57,15 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
                         r.open(), r.clearedBy(), r.enteredInError())).toList(),
                 facts.followUp() == null ? null : new FollowUpView(facts.followUp().startsAt(),
                         facts.followUp().durationMinutes(), facts.followUp().mode(), facts.followUp().state(),
-                        facts.followUp().measures().stream().map(EpisodeView::measure).toList()));
+                        facts.followUp().measures().stream().map(EpisodeView::measure).toList()),
+                null, null);
+    }
+
+    /** The same view naming its client, for staff who may read the client's record. */
+    public EpisodeView withClient(ClientLabel label) {
+        return label == null ? this : new EpisodeView(episodeId, clientId, status, phase, courseLength, therapistId, sessions,
+                focus, goodbyeLetterSharedOn, measures, endedOn, endReason, riskAssessments, riskIndications, followUp,
+                label.name(), label.nhsNumber());
     }
 
     private static MeasureView measure(EpisodeFacts.MeasureFact m) {

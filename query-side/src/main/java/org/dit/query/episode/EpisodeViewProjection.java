@@ -37,7 +37,7 @@ class EpisodeViewProjection {
         this.jdbc = jdbc;
     }
 
-    /** The erased client's episodes keep their facts, without the focus wording. */
+    /** The erased client's episodes keep their facts, without their personal data. */
     @EventHandler
     void on(ClientErased event) {
         FactsBatch.forgetClient(jdbc, "episode_view", event.clientId().value());

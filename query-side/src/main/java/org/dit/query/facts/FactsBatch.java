@@ -63,25 +63,36 @@ public final class FactsBatch {
     }
 
     /**
-     * Forgets what the facts of the client's episodes hold of their personal data (the focus wording), once the client
-     * was erased: in the table, and in the facts this batch holds, which would otherwise be written back at its commit.
+     * Forgets what the facts of the client's episodes hold of their personal data ({@link EpisodeFacts#withoutPersonalData},
+     * the one definition of it), once the client was erased: in the table, and in the facts this batch holds, which
+     * would otherwise be written back at its commit.
      */
     public static void forgetClient(JdbcTemplate jdbc, String table, UUID clientId) {
         if (CurrentUnitOfWork.isStarted()) {
             FactsBatch batch = CurrentUnitOfWork.get().root().getResource(FactsBatch.class.getName() + ":" + table);
             if (batch != null) {
                 batch.touched.replaceAll((episodeId, facts) -> {
-                    if (!clientId.equals(facts.clientId()) || facts.focus() == null) {
+                    if (!clientId.equals(facts.clientId())) {
                         return facts;
                     }
                     EpisodeFacts forgotten = facts.withoutPersonalData();
-                    batch.dirty.put(episodeId, forgotten);
+                    if (!forgotten.equals(facts)) {
+                        batch.dirty.put(episodeId, forgotten);
+                    }
                     return forgotten;
                 });
             }
         }
-        jdbc.update("UPDATE " + table + " SET facts = jsonb_set(facts, '{focus}', 'null'::jsonb)"
-                + " WHERE facts ->> 'clientId' = ? AND jsonb_typeof(facts -> 'focus') = 'object'", clientId.toString());
+        List<EpisodeFacts> stored = jdbc.query("SELECT episode_id, facts::text FROM " + table
+                + " WHERE facts ->> 'clientId' = ?", (rs, n) -> FactsJson.read(rs.getString(2),
+                rs.getObject(1, UUID.class)), clientId.toString());
+        for (EpisodeFacts facts : stored) {
+            EpisodeFacts forgotten = facts.withoutPersonalData();
+            if (!forgotten.equals(facts)) {
+                jdbc.update("UPDATE " + table + " SET facts = ?::jsonb WHERE episode_id = ?", FactsJson.write(forgotten),
+                        facts.episodeId());
+            }
+        }
     }
 
     private static boolean perEvent(UnitOfWork<?> unitOfWork) {

@@ -90,7 +90,7 @@ class OutcomesProjection {
         this.clock = clock;
     }
 
-    /** The erased client's episodes keep their facts, without the focus wording. */
+    /** The erased client's episodes keep their facts, without their personal data. */
     @EventHandler
     void on(ClientErased event) {
         FactsBatch.forgetClient(jdbc, "outcome_episode", event.clientId().value());

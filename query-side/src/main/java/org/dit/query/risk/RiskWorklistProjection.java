@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.dit.events.client.ClientErased;
 import org.dit.events.episode.EpisodeEvent;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Priority;
@@ -41,6 +42,12 @@ class RiskWorklistProjection {
 
     RiskWorklistProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The erased client's episodes keep their facts, without their personal data. */
+    @EventHandler
+    void on(ClientErased event) {
+        FactsBatch.forgetClient(jdbc, "risk_worklist_episode", event.clientId().value());
     }
 
     @EventHandler

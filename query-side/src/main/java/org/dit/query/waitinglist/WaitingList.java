@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Priority;
+import org.dit.query.client.ClientLabel;
+import org.dit.query.client.ClientLabels;
 
 /**
  * GET /api/waiting-list. {@code over6Weeks} and {@code over18Weeks} count clients waiting more than 42 and 126 days
@@ -30,13 +32,30 @@ public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over1
         return new WaitingList(asOf, count, over6Weeks, over18Weeks, over6WeeksShare, over18WeeksShare,
                 medianDaysSinceReferral, breaching6WeeksWithin14Days, breaching18WeeksWithin14Days,
                 entries.stream().map(e -> new Entry(null, null, e.priority(), e.referredOn(), e.waitlistedOn(),
-                        e.daysSinceReferral(), e.daysOnList(), e.breaches6WeeksOn(), e.breaches18WeeksOn())).toList());
+                        e.daysSinceReferral(), e.daysOnList(), e.breaches6WeeksOn(), e.breaches18WeeksOn(), null, null))
+                        .toList());
+    }
+
+    /** The same list naming each client, for staff who may read the clients' records. */
+    public WaitingList withClients(ClientLabels labels) {
+        return new WaitingList(asOf, count, over6Weeks, over18Weeks, over6WeeksShare, over18WeeksShare,
+                medianDaysSinceReferral, breaching6WeeksWithin14Days, breaching18WeeksWithin14Days,
+                entries.stream().map(e -> e.withClient(labels.of(e.clientId()))).toList());
     }
 
     @Schema(name = "WaitingListEntry")
     public record Entry(@Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID episodeId,
                         @Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID clientId,
                         Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
-                        long daysSinceReferral, long daysOnList, LocalDate breaches6WeeksOn, LocalDate breaches18WeeksOn) {
+                        long daysSinceReferral, long daysOnList, LocalDate breaches6WeeksOn, LocalDate breaches18WeeksOn,
+                        @Schema(nullable = true, description = "the client's name, \"Family, Given\"; null when unregistered "
+                                + "or forgotten, and for REPORTING") String clientName,
+                        @Schema(nullable = true, description = "the client's NHS number; null when they have none, are "
+                                + "unregistered or forgotten, and for REPORTING") String nhsNumber) {
+
+        Entry withClient(ClientLabel label) {
+            return label == null ? this : new Entry(episodeId, clientId, priority, referredOn, waitlistedOn,
+                    daysSinceReferral, daysOnList, breaches6WeeksOn, breaches18WeeksOn, label.name(), label.nhsNumber());
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.dit.query.client.ClientLabels;
 import org.dit.query.web.ClientIdentifiers;
 import org.dit.query.web.ReadModelHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,7 +44,9 @@ class WaitingListController {
         headers.describe(response, WaitingListProjection.NAME);
         WaitingList list = queries.query(new FindWaitingList(dateOrToday(asOf)), ResponseTypes.instanceOf(WaitingList.class))
                 .join();
-        return ClientIdentifiers.mayBeShownTo(caller) ? list : list.withoutIdentifiers();
+        return ClientIdentifiers.mayBeShownTo(caller)
+                ? list.withClients(ClientLabels.find(queries, list.entries().stream().map(WaitingList.Entry::clientId).toList()))
+                : list.withoutIdentifiers();
     }
 
     @GetMapping("/api/referrals/awaiting-assessment")

@@ -83,7 +83,7 @@ class WaitingListProjection {
                     return new WaitingList.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),
                             Priority.valueOf(rs.getString("priority")), referredOn, waitlistedOn,
                             ChronoUnit.DAYS.between(referredOn, asOf), ChronoUnit.DAYS.between(waitlistedOn, asOf),
-                            WaitRules.breaches6WeeksOn(referredOn), WaitRules.breaches18WeeksOn(referredOn));
+                            WaitRules.breaches6WeeksOn(referredOn), WaitRules.breaches18WeeksOn(referredOn), null, null);
                 }, asOf, asOf);
         long over6 = entries.stream().filter(e -> !OutcomeRules.withinSixWeeks(e.daysSinceReferral())).count();
         long over18 = entries.stream().filter(e -> !OutcomeRules.withinEighteenWeeks(e.daysSinceReferral())).count();

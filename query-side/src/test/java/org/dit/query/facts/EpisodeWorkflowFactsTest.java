@@ -9,6 +9,8 @@ import org.dit.events.TherapistId;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.Instrument;
 import org.dit.events.episode.Phase;
+import org.dit.events.episode.RiskLevel;
+import org.dit.events.episode.SessionNoteWritten;
 import org.dit.events.episode.SessionState;
 import org.dit.query.episode.EpisodeView;
 import org.dit.query.outcomes.EpisodeOutcome;
@@ -96,5 +98,28 @@ class EpisodeWorkflowFactsTest {
         EpisodeView view = EpisodeView.of(history.facts());
 
         assertThat(view.sessions()).extracting(EpisodeView.SessionView::note).containsExactly(null, "reworded");
+    }
+
+    @Test
+    void givenNotesARiskAssessmentAndAFocus_whenTheClientIsErased_thenTheFactsKeepNoneOfTheirWordsButAllOfTheirShape() {
+        EpisodeHistory history = referred().assessed(14, 11).attendedWeekly(2).focusAgreed()
+                .riskAssessedOn(EpisodeHistories.FIRST_SESSION_ON.plusDays(8), RiskLevel.LOW,
+                        EpisodeHistories.FIRST_SESSION_ON.plusDays(60));
+        history.with(new SessionNoteWritten(EpisodeHistories.EPISODE, 2, "talked about her sister"));
+        EpisodeFacts facts = history.facts();
+
+        EpisodeFacts forgotten = facts.withoutPersonalData();
+
+        assertThat(forgotten.focus()).isNull();
+        assertThat(forgotten.sessions()).extracting(EpisodeFacts.SessionFact::note).containsOnlyNulls();
+        assertThat(forgotten.riskAssessments()).singleElement().satisfies(r -> {
+            assertThat(r.safetyPlan()).isNull();
+            assertThat(r.actions()).isNull();
+            assertThat(r.level()).isEqualTo(facts.riskAssessments().get(0).level());
+        });
+        assertThat(forgotten.sessions()).extracting(EpisodeFacts.SessionFact::state)
+                .isEqualTo(facts.sessions().stream().map(EpisodeFacts.SessionFact::state).toList());
+        assertThat(forgotten.measures()).isEqualTo(facts.measures());
+        assertThat(facts.riskAssessments().get(0).safetyPlan()).isNotNull();
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.axonframework.serialization.Revision;
 import org.dit.events.EpisodeId;
+import org.dit.events.PersonalData;
 import org.dit.events.RiskAssessmentId;
 
 /**
@@ -12,6 +13,6 @@ import org.dit.events.RiskAssessmentId;
  */
 @Revision("1")
 public record RiskAssessed(EpisodeId episodeId, RiskAssessmentId riskAssessmentId, LocalDate assessedOn, RiskLevel level,
-                           RiskLevel riskToSelf, RiskLevel riskToOthers, RiskLevel riskFromOthers, String safetyPlan,
-                           String actions, LocalDate reviewBy) implements EpisodeEvent {
+                           RiskLevel riskToSelf, RiskLevel riskToOthers, RiskLevel riskFromOthers,
+                           @PersonalData String safetyPlan, @PersonalData String actions, LocalDate reviewBy) implements EpisodeEvent {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.serialization.Revision;
 import org.dit.events.EpisodeId;
+import org.dit.events.PersonalData;
 import org.dit.events.TherapistId;
 
 /**
@@ -14,7 +15,7 @@ import org.dit.events.TherapistId;
  */
 @Revision("1")
 public record TherapistReassigned(EpisodeId episodeId, TherapistId previousTherapistId, TherapistId therapistId,
-                                  LocalDate reassignedOn, String reason, List<Integer> movedSessions) implements EpisodeEvent {
+                                  LocalDate reassignedOn, @PersonalData String reason, List<Integer> movedSessions) implements EpisodeEvent {
 
     public TherapistReassigned {
         movedSessions = List.copyOf(movedSessions);
