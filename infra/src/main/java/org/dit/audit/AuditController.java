@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -65,12 +66,20 @@ class AuditController {
         this.json = json;
     }
 
-    record AuditedEvent(long globalIndex, long sequenceNumber, String type, String revision, Instant timestamp, String actor,
-                        String correlationId, String commandName, JsonNode payload) {
+    record AuditedEvent(long globalIndex, long sequenceNumber, String type,
+                        @Schema(nullable = true, description = "null for an event stored without a revision") String revision,
+                        Instant timestamp,
+                        @Schema(nullable = true, description = "null when the event's metadata lacks it") String actor,
+                        @Schema(nullable = true, description = "null when the event's metadata lacks it") String correlationId,
+                        @Schema(nullable = true, description = "null when the event's metadata lacks it") String commandName,
+                        @Schema(implementation = Object.class, type = "object", description = "the event as stored",
+                                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode payload) {
     }
 
-    record Access(Instant accessedAt, String actor, UUID episodeId, String endpoint, int status, String correlationId,
-                  String outcome, String request) {
+    record Access(Instant accessedAt, String actor, UUID episodeId, String endpoint, int status,
+                  @Schema(nullable = true, description = "null for reads recorded before correlation ids were") String correlationId,
+                  String outcome,
+                  @Schema(nullable = true, description = "null for reads recorded before requests were") String request) {
     }
 
     @GetMapping("/episodes/{episodeId}/events")
@@ -136,11 +145,12 @@ class AuditController {
     }
 
     /** Checkpoints as GET /api/audit/checkpoints exported them, kept by the auditor outside the service. */
-    record AuditorCopy(List<Checkpoint> checkpoints) {
+    record AuditorCopy(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Checkpoint> checkpoints) {
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Verify as GET /api/audit/verify does, and against checkpoints the auditor kept (the export of GET "
+    @Operation(operationId = "verifyAgainstCopy",
+            summary = "Verify as GET /api/audit/verify does, and against checkpoints the auditor kept (the export of GET "
             + "/api/audit/checkpoints): a checkpoint deleted or rewritten in the database is reported")
     ChainVerifier.Verification verify(@RequestBody AuditorCopy copy) {
         if (copy == null || copy.checkpoints() == null) {

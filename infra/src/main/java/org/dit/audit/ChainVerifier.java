@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,13 +47,20 @@ class ChainVerifier {
      * @param checkpointFailures     what is wrong with the checkpoints, or with the log against them (the first hundred)
      * @param note                   what the answer cannot vouch for
      */
-    record Verification(long verifiedEvents, Long firstBrokenGlobalIndex, String headHash, long checkpoints,
-                        Boolean checkpointsIntact, Checkpoint latestCheckpoint, long uncheckpointedEvents,
-                        List<CheckpointFailure> checkpointFailures, String note) {
+    record Verification(long verifiedEvents,
+                        @Schema(nullable = true, description = "null when the chain is intact") Long firstBrokenGlobalIndex,
+                        @Schema(nullable = true, description = "null when no link verifies") String headHash,
+                        long checkpoints,
+                        @Schema(nullable = true, description = "null when no key is known to verify them with")
+                        Boolean checkpointsIntact,
+                        @Schema(nullable = true, description = "null when there is none") Checkpoint latestCheckpoint,
+                        long uncheckpointedEvents, List<CheckpointFailure> checkpointFailures, String note) {
     }
 
     /** One finding against the checkpoints: which checkpoint, which event if one, and what. */
-    record CheckpointFailure(Long sequence, Long globalIndex, String problem) {
+    record CheckpointFailure(Long sequence,
+                             @Schema(nullable = true, description = "null when no one event is at fault") Long globalIndex,
+                             String problem) {
     }
 
     /** The chain from a checkpoint's head on, as the checkpoint writer checks it before signing. */

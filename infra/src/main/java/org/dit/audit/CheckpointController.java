@@ -3,6 +3,7 @@ package org.dit.audit;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dit.query.InvalidQuery;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,9 @@ class CheckpointController {
     @PostMapping
     @PreAuthorize("hasRole('AUDITOR') or hasRole('ADMIN')")
     @Operation(summary = "Sign the chain's head now: 201 with the checkpoint; 409 when the chain does not check out or no key is configured")
+    @ApiResponse(responseCode = "201", description = "Signed: the new checkpoint")
+    @ApiResponse(responseCode = "409", description = "The chain does not check out, nothing is linked yet, the latest "
+            + "checkpoint does not verify, no key is configured, or checkpoints are being written elsewhere: nothing signed")
     ResponseEntity<Checkpoint> write() {
         return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.write(false));
     }

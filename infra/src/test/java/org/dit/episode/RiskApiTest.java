@@ -124,7 +124,7 @@ class RiskApiTest {
         assertThat(reasons(entry)).containsExactly("PHQ9_ITEM9_POSITIVE");
         assertThat(entry.path("since").asText()).isEqualTo(LocalDate.ofInstant(Clinic.week(1), CLINIC_ZONE).toString());
 
-        JsonNode quietView = clinic.episodeWhen(quiet[1], e -> e.path("sessions").get(0).path("state").asText().equals("ATTENDED"));
+        JsonNode quietView = clinic.episodeWhen(quiet[1], e -> e.path("sessions").path(0).path("state").asText().equals("ATTENDED"));
         assertThat(quietView.path("riskIndications")).isEmpty();
         assertThat(eventually(() -> caseloadFlags(quiet[0], quiet[1]), java.util.Objects::nonNull)).isEmpty();
         assertThat(worklistEntry(quiet[1])).isEmpty();
@@ -163,7 +163,7 @@ class RiskApiTest {
         accepted(api.post("/api/episodes/" + atRisk[1] + "/measures/" + measureId + "/entered-in-error",
                 Map.of("reason", "Scores belonged to another client")));
 
-        JsonNode view = clinic.episodeWhen(atRisk[1], e -> e.path("riskIndications").get(0).path("enteredInError").asBoolean());
+        JsonNode view = clinic.episodeWhen(atRisk[1], e -> e.path("riskIndications").path(0).path("enteredInError").asBoolean());
         assertThat(view.path("riskIndications").get(0).path("open").asBoolean()).isFalse();
         assertThat(eventually(() -> worklistEntry(atRisk[1]), Optional::isEmpty)).isEmpty();
         assertThat(eventually(() -> caseloadFlags(atRisk[0], atRisk[1]), f -> f != null && f.isEmpty())).isEmpty();

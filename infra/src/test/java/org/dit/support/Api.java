@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** A plain HTTP client for the service under test: requests go over loopback like any client's. */
+/**
+ * A plain HTTP client for the service under test: requests go over loopback like any client's. Every answer on an /api
+ * path is held to the API document the service serves ({@link ApiContract}).
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -102,7 +105,7 @@ public final class Api {
         for (int i = 0; i < headerPairs.length; i += 2) {
             request.header(headerPairs[i], headerPairs[i + 1]);
         }
-        return send(request.build());
+        return send(request.build(), text);
     }
 
     public Response get(String path) {
@@ -110,19 +113,23 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return send(request.build());
+        return send(request.build(), null);
     }
 
-    private static Response send(HttpRequest request) {
+    private Response send(HttpRequest request, String body) {
+        Response answer;
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            answer = new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        ApiContract.check(new ApiContract.Exchange(port(), request.method(), request.uri().toString(),
+                request.headers().map(), body, answer));
+        return answer;
     }
 
     static String write(Object body) {

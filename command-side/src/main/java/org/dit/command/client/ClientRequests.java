@@ -19,14 +19,16 @@ final class ClientRequests {
 
     static final int NAME = 100;
     static final int REASON = 4000;
-    private static final String POSTCODE = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}";
+    // written without Java-only syntax such as (?i): the API document carries them to clients as ECMA 262 patterns
+    private static final String POSTCODE = "[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}";
     private static final String PHONE = "\\+?[0-9][0-9 ()-]{5,22}[0-9]";
-    private static final String ODS_PRACTICE = "(?i)[A-Z][0-9]{5}";
+    private static final String ODS_PRACTICE = "[A-Za-z][0-9]{5}";
     private static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
     private ClientRequests() {
     }
 
+    @Schema(name = "ClientRegistration")
     record Registration(
             @Schema(example = "9434765919", description = "Ten digits; or leave out and give nhsNumberUnavailableReason")
             @Size(max = 20) String nhsNumber,
@@ -51,6 +53,7 @@ final class ClientRequests {
     }
 
     /** The corrected details as a whole (they replace the earlier ones), and why. */
+    @Schema(name = "ClientCorrection")
     record Correction(
             @Size(max = 20) String nhsNumber,
             @Size(max = 200) String nhsNumberUnavailableReason,
@@ -75,12 +78,14 @@ final class ClientRequests {
     }
 
     /** Why the record may go; it stays readable after the erasure, so it must not name the client. */
+    @Schema(name = "ClientErasure")
     record Erasure(
             @Schema(example = "Retention period ended") @NotBlank @Size(max = REASON) String reason,
             @Schema(description = "Erase at once a record registered in error; needs a supervisor's approval given by "
                     + "someone else") Boolean registeredInError) {
     }
 
+    @Schema(name = "ClientErasureApproval")
     record ErasureApproval(
             @Schema(example = "Registered twice; the other record is the right one") @NotBlank @Size(max = REASON) String reason) {
     }

@@ -1,10 +1,11 @@
 package org.dit.command.client;
 
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,14 +31,17 @@ class EpisodeClientLinkController {
         this.runner = runner;
     }
 
+    @Schema(name = "ClientLink")
     record Link(@Schema(example = "5f0c7d5e-2b8a-4c61-9a57-3f1f2d3c4b5a") @NotNull UUID clientId) {
     }
 
     @PostMapping("/api/episodes/{episodeId}/client-link")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Link an episode of an unregistered client (referred before clients were registered) to a registered client")
+    @ApiResponse(responseCode = "200", description = "Linked",
+            content = @Content(schema = @Schema(implementation = ClientAnswers.Linked.class)))
     ResponseEntity<Object> link(@PathVariable UUID episodeId, @Valid @RequestBody Link body, HttpServletRequest request) {
         return runner.run(request, body, new LinkEpisodeToClient(new EpisodeId(episodeId), new ClientId(body.clientId())),
-                result -> ResponseEntity.ok(Map.of("episodeId", episodeId, "clientId", body.clientId())));
+                result -> ResponseEntity.ok(new ClientAnswers.Linked(episodeId, body.clientId())));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ final class EpisodeRequests {
 
     static final int SHORT_TEXT = 200;
     static final int LONG_TEXT = 4000;
+    static final String PHQ9 = "The 9 PHQ-9 answers in questionnaire order, each 0 to 3";
+    static final String GAD7 = "The 7 GAD-7 answers in questionnaire order, each 0 to 3";
 
     private EpisodeRequests() {
     }
@@ -41,8 +44,10 @@ final class EpisodeRequests {
     record Assessment(
             @Schema(example = "2026-03-09") @NotNull LocalDate assessedOn,
             @Schema(example = "true") @NotNull Boolean suitable,
-            @Schema(example = "[2, 2, 1, 2, 1, 2, 1, 1, 0]") @NotNull List<Integer> phq9,
-            @Schema(example = "[2, 1, 2, 1, 1, 2, 1]") @NotNull List<Integer> gad7,
+            @ArraySchema(arraySchema = @Schema(description = PHQ9, example = "[2, 2, 1, 2, 1, 2, 1, 1, 0]"), minItems = 9,
+                    maxItems = 9, schema = @Schema(minimum = "0", maximum = "3")) @NotNull List<Integer> phq9,
+            @ArraySchema(arraySchema = @Schema(description = GAD7, example = "[2, 1, 2, 1, 1, 2, 1]"), minItems = 7,
+                    maxItems = 7, schema = @Schema(minimum = "0", maximum = "3")) @NotNull List<Integer> gad7,
             @Schema(example = "Low mood since a separation; motivated for a relational focus.") @Size(max = LONG_TEXT) String notes) {
     }
 
@@ -66,8 +71,12 @@ final class EpisodeRequests {
     }
 
     record Attendance(
-            @Schema(example = "[1, 2, 1, 1, 1, 1, 0, 1, 0]") List<Integer> phq9,
-            @Schema(example = "[1, 1, 1, 0, 1, 1, 0]") List<Integer> gad7) {
+            @ArraySchema(arraySchema = @Schema(description = PHQ9 + "; none when not completed in the session",
+                    example = "[1, 2, 1, 1, 1, 1, 0, 1, 0]"), minItems = 9, maxItems = 9,
+                    schema = @Schema(minimum = "0", maximum = "3")) List<Integer> phq9,
+            @ArraySchema(arraySchema = @Schema(description = GAD7 + "; none when not completed in the session",
+                    example = "[1, 1, 1, 0, 1, 1, 0]"), minItems = 7, maxItems = 7,
+                    schema = @Schema(minimum = "0", maximum = "3")) List<Integer> gad7) {
     }
 
     record Correction(
@@ -85,7 +94,9 @@ final class EpisodeRequests {
 
     record Measure(
             @Schema(example = "PHQ9") @NotNull Instrument instrument,
-            @Schema(example = "[1, 1, 1, 0, 1, 1, 0, 1, 0]") @NotNull List<Integer> items,
+            @ArraySchema(arraySchema = @Schema(description = "The answers in questionnaire order, each 0 to 3: 9 for PHQ9, 7 for GAD7",
+                    example = "[1, 1, 1, 0, 1, 1, 0, 1, 0]"), minItems = 7, maxItems = 9,
+                    schema = @Schema(minimum = "0", maximum = "3")) @NotNull List<Integer> items,
             @Schema(example = "2026-04-01") @NotNull LocalDate recordedOn) {
     }
 

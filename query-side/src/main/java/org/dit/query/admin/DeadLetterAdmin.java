@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,8 +37,13 @@ public class DeadLetterAdmin {
         this.positions = positions;
     }
 
-    public record ParkedEvent(String id, String processingGroup, String sequence, Long globalIndex, String eventType,
-                              String aggregateId, Long aggregateSequenceNumber, String causeType, String causeMessage,
+    public record ParkedEvent(String id, String processingGroup, String sequence,
+                              @Schema(nullable = true, description = "null when the event has no position in the log") Long globalIndex,
+                              String eventType,
+                              @Schema(nullable = true, description = "null for an event of no aggregate") String aggregateId,
+                              @Schema(nullable = true, description = "null for an event of no aggregate") Long aggregateSequenceNumber,
+                              @Schema(nullable = true, description = "null when no cause was recorded") String causeType,
+                              @Schema(nullable = true, description = "null when no cause was recorded") String causeMessage,
                               Instant enqueuedAt, Instant lastTouched, int retries, long waitingBehind) {
     }
 

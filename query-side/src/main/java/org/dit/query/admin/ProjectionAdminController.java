@@ -2,9 +2,12 @@ package org.dit.query.admin;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dit.query.NotFound;
 import org.dit.query.QueryRefused;
@@ -34,9 +37,17 @@ class ProjectionAdminController {
         return admin.statuses();
     }
 
+    @Schema(name = "ReplayAnswer", description = "The rebuild has started; GET /api/admin/projections shows its progress")
+    record ReplayStarted(String projection, @Schema(allowableValues = "started") String replay) {
+    }
+
     @PostMapping("/{name}/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Rebuild a read model from the whole event log (answers at once; the rebuild runs in the background)")
+    @ApiResponse(responseCode = "202", description = "Started",
+            headers = @Header(name = "Location", required = true, description = "/api/admin/projections", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = ReplayStarted.class)))
+    @ApiResponse(responseCode = "409", description = "Another node holds segments of the projection (projection-claimed-elsewhere)")
     ResponseEntity<Object> replay(@PathVariable String name) {
         switch (admin.replay(name)) {
             case UNKNOWN_PROJECTION -> throw new NotFound("No such projection",
@@ -49,6 +60,6 @@ class ProjectionAdminController {
             }
         }
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
-                .body(Map.of("projection", name, "replay", "started"));
+                .body(new ReplayStarted(name, "started"));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Priority;
 
 /**
@@ -22,7 +23,9 @@ public record AllocatedNotSeen(LocalDate asOf, int count, List<Entry> entries) {
                 e.referredOn(), e.allocatedOn(), e.daysSinceReferral(), e.daysSinceAllocation())).toList());
     }
 
-    public record Entry(UUID episodeId, UUID therapistId, Priority priority, LocalDate referredOn, LocalDate allocatedOn,
+    @Schema(name = "AllocatedNotSeenEntry")
+    public record Entry(@Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID episodeId,
+                        UUID therapistId, Priority priority, LocalDate referredOn, LocalDate allocatedOn,
                         long daysSinceReferral, long daysSinceAllocation) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.client.ClientDetails;
 import org.dit.events.client.ContactMethod;
 import org.dit.events.client.EthnicCategory;
@@ -16,11 +17,25 @@ import org.dit.events.episode.EpisodeStatus;
  * GET /api/clients/{id}: the client's details (null when unregistered or forgotten) and every episode, open and
  * ended, oldest referral first.
  */
-public record ClientView(UUID clientId, ClientStatus status, String nhsNumber, String nhsNumberUnavailableReason,
-                         String givenName, String familyName, LocalDate dateOfBirth, Gender gender,
-                         EthnicCategory ethnicCategory, String postcode, String phone, String email, String gpPracticeCode,
-                         String preferredLanguage, Boolean interpreterNeeded, List<ContactMethod> contactConsent,
-                         Instant registeredAt, List<Episode> episodes) {
+public record ClientView(UUID clientId, ClientStatus status,
+                         @Schema(nullable = true, description = DETAIL) String nhsNumber,
+                         @Schema(nullable = true, description = DETAIL) String nhsNumberUnavailableReason,
+                         @Schema(nullable = true, description = DETAIL) String givenName,
+                         @Schema(nullable = true, description = DETAIL) String familyName,
+                         @Schema(nullable = true, description = DETAIL) LocalDate dateOfBirth,
+                         @Schema(nullable = true, description = DETAIL) Gender gender,
+                         @Schema(nullable = true, description = DETAIL) EthnicCategory ethnicCategory,
+                         @Schema(nullable = true, description = DETAIL) String postcode,
+                         @Schema(nullable = true, description = DETAIL) String phone,
+                         @Schema(nullable = true, description = DETAIL) String email,
+                         @Schema(nullable = true, description = DETAIL) String gpPracticeCode,
+                         @Schema(nullable = true, description = DETAIL) String preferredLanguage,
+                         @Schema(nullable = true, description = DETAIL) Boolean interpreterNeeded,
+                         @Schema(nullable = true, description = DETAIL) List<ContactMethod> contactConsent,
+                         @Schema(nullable = true, description = "null for an unregistered client") Instant registeredAt,
+                         List<Episode> episodes) {
+
+    static final String DETAIL = "null when not given, and every detail when the client is unregistered or forgotten";
 
     public ClientView {
         contactConsent = contactConsent == null ? null : List.copyOf(contactConsent);
@@ -38,7 +53,10 @@ public record ClientView(UUID clientId, ClientStatus status, String nhsNumber, S
     }
 
     /** One of the client's episodes; {@code therapistId} is the therapist allocated, if any. */
-    public record Episode(UUID episodeId, EpisodeStatus status, LocalDate referredOn, UUID therapistId, LocalDate endedOn,
-                          EndReason endReason) {
+    @Schema(name = "ClientEpisode")
+    public record Episode(UUID episodeId, EpisodeStatus status, LocalDate referredOn,
+                          @Schema(nullable = true, description = "null until a therapist is allocated") UUID therapistId,
+                          @Schema(nullable = true, description = "null until the episode ends") LocalDate endedOn,
+                          @Schema(nullable = true, description = "null until the episode ends") EndReason endReason) {
     }
 }

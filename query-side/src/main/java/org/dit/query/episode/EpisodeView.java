@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.EndReason;
 import org.dit.events.episode.EpisodeStatus;
 import org.dit.events.episode.Instrument;
@@ -17,11 +18,20 @@ import org.dit.query.client.ClientLabel;
 import org.dit.query.facts.EpisodeFacts;
 
 /** GET /api/episodes/{id} (docs/design.md §5). */
-public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength, UUID therapistId,
-                          List<SessionView> sessions, FocusView focus, LocalDate goodbyeLetterSharedOn,
-                          List<MeasureView> measures, LocalDate endedOn, EndReason endReason,
+public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, Phase phase, int courseLength,
+                          @Schema(nullable = true, description = "null until a therapist is allocated") UUID therapistId,
+                          List<SessionView> sessions,
+                          @Schema(nullable = true, description = "null until a focus is agreed") FocusView focus,
+                          @Schema(nullable = true, description = "null until the letter is shared") LocalDate goodbyeLetterSharedOn,
+                          List<MeasureView> measures,
+                          @Schema(nullable = true, description = "null until the episode ends") LocalDate endedOn,
+                          @Schema(nullable = true, description = "null until the episode ends") EndReason endReason,
                           List<RiskAssessmentView> riskAssessments, List<RiskIndicationView> riskIndications,
-                          FollowUpView followUp, String clientName, String nhsNumber) {
+                          @Schema(nullable = true, description = "null until a follow-up is booked") FollowUpView followUp,
+                          @Schema(nullable = true, description = "the client's name, \"Family, Given\"; null when "
+                                  + "unregistered or forgotten, and in the audit views") String clientName,
+                          @Schema(nullable = true, description = "the client's NHS number; null when they have none, are "
+                                  + "unregistered or forgotten, and in the audit views") String nhsNumber) {
 
     public EpisodeView {
         sessions = List.copyOf(sessions);
@@ -64,7 +74,8 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     }
 
     public record SessionView(int number, Instant startsAt, int durationMinutes, SessionMode mode, SessionState state,
-                              String note) {
+                              @Schema(nullable = true, description = "null until a note is written, and after the client "
+                                      + "is erased") String note) {
     }
 
     public record FocusView(String selfRepresentation, String otherRepresentation, String affect, String defensiveFunction) {
@@ -75,12 +86,16 @@ public record EpisodeView(UUID episodeId, UUID clientId, EpisodeStatus status, P
     }
 
     public record RiskAssessmentView(UUID riskAssessmentId, LocalDate assessedOn, RiskLevel level, RiskLevel riskToSelf,
-                                     RiskLevel riskToOthers, RiskLevel riskFromOthers, String safetyPlan, String actions,
+                                     RiskLevel riskToOthers, RiskLevel riskFromOthers,
+                                     @Schema(nullable = true, description = "null after the client is erased") String safetyPlan,
+                                     @Schema(nullable = true, description = "null after the client is erased") String actions,
                                      LocalDate reviewBy) {
     }
 
     /** @param clearedBy the risk assessment that cleared it, or null */
-    public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open, UUID clearedBy,
+    public record RiskIndicationView(UUID measureId, int item9, LocalDate recordedOn, boolean open,
+                                     @Schema(nullable = true, description = "the risk assessment that cleared it; null "
+                                             + "while open") UUID clearedBy,
                                      boolean enteredInError) {
     }
 

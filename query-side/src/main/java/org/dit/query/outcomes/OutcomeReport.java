@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * GET /api/outcomes, and one row of /monthly with its {@code month}: the counts and rates of docs/design.md §3 over the period
@@ -14,21 +15,36 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * denominator is 0.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OutcomeReport(String month, LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
+public record OutcomeReport(@Schema(description = "the month of a row of /monthly; absent from /api/outcomes",
+                                    example = "2026-04") String month,
+                            LocalDate from, LocalDate to, long referralsReceived, long firstTreatments,
                             long ended, long endedBeforeTreatment, long endedAfterOneSession, long finishedCourse,
                             long pairedFinished, long notAtCaseness, long recovered, long reliablyImproved,
                             long reliablyRecovered, long reliablyDeteriorated,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double recoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableRecoveryRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableImprovementRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double reliableDeteriorationRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double pairedRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double recoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableRecoveryRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableImprovementRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double reliableDeteriorationRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double pairedRate,
                             long firstTreatmentWithin6Weeks, long firstTreatmentWithin18Weeks,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double within6WeeksRate,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double within18WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double within6WeeksRate,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double within18WeeksRate,
                             long secondTreatments, long firstToSecondOver28Days, long firstToSecondOver90Days,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Double firstToSecondOver90DaysRate,
-                            String groupBy, List<OutcomeGroup> groups) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = RATE)
+                            Double firstToSecondOver90DaysRate,
+                            @Schema(description = "with ?groupBy=: the grouping (ethnicity, gender, ageBand, therapist)")
+                            String groupBy,
+                            @Schema(description = "with ?groupBy=: one entry per group, sorted by group")
+                            List<OutcomeGroup> groups) {
+
+    static final String RATE = "a fraction; null when its denominator is 0";
 
     /**
      * The counts of one period, each over its population (docs/design.md §3, a period).

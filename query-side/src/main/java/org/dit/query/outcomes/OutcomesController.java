@@ -112,7 +112,8 @@ class OutcomesController {
 
     @GetMapping("/episodes/{episodeId}")
     @PreAuthorize("@access.clinicianOf(authentication, #episodeId)")
-    @Operation(summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits, end code",
+    @Operation(operationId = "episodeOutcome",
+            summary = "One episode's outcome: finished, paired, caseness, recovery, reliable change, waits, end code",
             description = OutcomeRules.GAD7_NOTE)
     EpisodeOutcome episode(@PathVariable UUID episodeId, HttpServletResponse response) {
         headers.describe(response, OutcomesProjection.NAME, episodeId);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Priority;
 
 /**
@@ -23,6 +24,8 @@ public record AwaitingAssessment(LocalDate asOf, int count, List<Entry> entries)
                 entries.stream().map(e -> new Entry(null, e.priority(), e.referredOn(), e.daysWaiting())).toList());
     }
 
-    public record Entry(UUID episodeId, Priority priority, LocalDate referredOn, long daysWaiting) {
+    @Schema(name = "AwaitingAssessmentEntry")
+    public record Entry(@Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID episodeId,
+                        Priority priority, LocalDate referredOn, long daysWaiting) {
     }
 }

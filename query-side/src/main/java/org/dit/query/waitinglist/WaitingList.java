@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.dit.events.episode.Priority;
 import org.dit.query.client.ClientLabel;
 import org.dit.query.client.ClientLabels;
@@ -15,8 +16,11 @@ import org.dit.query.client.ClientLabels;
  * within 14 days if still waiting; each entry's {@code breaches6WeeksOn} and {@code breaches18WeeksOn} are the dates its
  * wait exceeds 42 and 126 days.
  */
-public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks, Double over6WeeksShare,
-                          Double over18WeeksShare, Double medianDaysSinceReferral, long breaching6WeeksWithin14Days,
+public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over18Weeks,
+                          @Schema(nullable = true, description = "null for an empty list") Double over6WeeksShare,
+                          @Schema(nullable = true, description = "null for an empty list") Double over18WeeksShare,
+                          @Schema(nullable = true, description = "null for an empty list") Double medianDaysSinceReferral,
+                          long breaching6WeeksWithin14Days,
                           long breaching18WeeksWithin14Days, List<Entry> entries) {
 
     public WaitingList {
@@ -39,9 +43,15 @@ public record WaitingList(LocalDate asOf, int count, long over6Weeks, long over1
                 entries.stream().map(e -> e.withClient(labels.of(e.clientId()))).toList());
     }
 
-    public record Entry(UUID episodeId, UUID clientId, Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
+    @Schema(name = "WaitingListEntry")
+    public record Entry(@Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID episodeId,
+                        @Schema(nullable = true, description = "null for callers who may see aggregates only (REPORTING)") UUID clientId,
+                        Priority priority, LocalDate referredOn, LocalDate waitlistedOn,
                         long daysSinceReferral, long daysOnList, LocalDate breaches6WeeksOn, LocalDate breaches18WeeksOn,
-                        String clientName, String nhsNumber) {
+                        @Schema(nullable = true, description = "the client's name, \"Family, Given\"; null when unregistered "
+                                + "or forgotten, and for REPORTING") String clientName,
+                        @Schema(nullable = true, description = "the client's NHS number; null when they have none, are "
+                                + "unregistered or forgotten, and for REPORTING") String nhsNumber) {
 
         Entry withClient(ClientLabel label) {
             return label == null ? this : new Entry(episodeId, clientId, priority, referredOn, waitlistedOn,
