@@ -19,7 +19,12 @@ import io.swagger.v3.oas.models.media.Schema;
  */
 class SchemaNames implements ModelConverter {
 
-    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance: swagger-core's converters are a JVM-wide singleton, so a document can be resolved
+     * through the instance of another application context in the same JVM (tests start several); the names and
+     * classes of this service are the same in all of them.
+     */
+    private static final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

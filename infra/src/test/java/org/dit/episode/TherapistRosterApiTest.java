@@ -81,6 +81,25 @@ class TherapistRosterApiTest {
     }
 
     @Test
+    void givenAFourHourSession_whenAnotherStartsInItsLastMinutes_thenDoubleBooked_andRightAtItsEndItIsFree() {
+        String therapist = clinic.registerTherapist(3);
+        String longOne = clinic.clientInTherapyWith(therapist);
+        String other = clinic.clientInTherapyWith(therapist);
+        Instant start = Clinic.week(1);
+        Clinic.accepted(api.post("/api/episodes/" + longOne + "/sessions",
+                Map.of("startsAt", start.toString(), "durationMinutes", 240, "mode", "IN_PERSON")));
+
+        Api.Response inItsLastMinutes = api.post("/api/episodes/" + other + "/sessions",
+                Map.of("startsAt", start.plus(Duration.ofMinutes(239)).toString(), "mode", "IN_PERSON"));
+        Api.Response atItsEnd = api.post("/api/episodes/" + other + "/sessions",
+                Map.of("startsAt", start.plus(Duration.ofMinutes(240)).toString(), "mode", "IN_PERSON"));
+
+        assertThat(inItsLastMinutes.status()).as(inItsLastMinutes.toString()).isEqualTo(409);
+        assertThat(inItsLastMinutes.json().get("type").asText()).isEqualTo("/problems/therapist-double-booked");
+        assertThat(atItsEnd.status()).as(atItsEnd.toString()).isEqualTo(201);
+    }
+
+    @Test
     void givenTherapistAtCapacity_whenAllocated_thenRefusedAndTheirCaseloadUnchanged() {
         String therapist = clinic.registerTherapist(1);
         clinic.clientInTherapyWith(therapist);

@@ -66,15 +66,21 @@ class JdbcTherapistRoster implements TherapistRoster, RosterWriter {
         return clashes(therapistId, episodeId, sessionNumber, startsAt, endsAt).isEmpty();
     }
 
+    /**
+     * The slots of the therapist that overlap [startsAt, endsAt), read only among those starting in the 4 hours
+     * before it (no slot is longer: V61), so the check does not grow with the diary.
+     */
     private List<Timestamp> clashes(TherapistId therapistId, EpisodeId episodeId, int sessionNumber, Instant startsAt,
                                     Instant endsAt) {
         lock(therapistId);
         return jdbc.queryForList("""
                 SELECT starts_at FROM cmd_session_slot
                  WHERE therapist_id = ? AND starts_at < ? AND ends_at > ?
+                   AND starts_at > CAST(? AS timestamptz) - interval '4 hours'
                    AND NOT (episode_id = ? AND session_number = ?)
                  LIMIT 1""", Timestamp.class,
-                therapistId.value(), Timestamp.from(endsAt), Timestamp.from(startsAt), episodeId.value(), sessionNumber);
+                therapistId.value(), Timestamp.from(endsAt), Timestamp.from(startsAt), Timestamp.from(startsAt),
+                episodeId.value(), sessionNumber);
     }
 
     @Override
