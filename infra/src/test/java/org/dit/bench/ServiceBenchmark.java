@@ -77,7 +77,8 @@ class ServiceBenchmark {
     static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     static final int EPISODES = Integer.getInteger("bench.episodes", 100_000);
     static final int MIN_REPLAY_EVENTS = Integer.getInteger("bench.replayEvents", 1_000_000);
-    static final String[] PROJECTIONS = {"episode-view", "caseload", "waiting-list", "outcomes"};
+    static final String[] PROJECTIONS = {"episode-view", "caseload", "waiting-list", "outcomes", "client-view",
+        "risk-worklist", "therapists"};
     static final Focus FOCUS = new Focus("Overlooked", "Dismissive", "Anger, then shame", "Withdraws first");
     static final MetaData BENCH = MetaData.with("actor", "bench").and("correlationId", "bench");
 
