@@ -53,13 +53,17 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(int port) {
+        this(port, 1280, 1000);
+    }
+
+    Browser(int port, int width, int height) {
         assumeInstalled();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--lang=en-GB", "--window-size=1280,1000");
+                "--disable-default-apps", "--lang=en-GB", "--window-size=" + width + "," + height);
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -120,6 +124,7 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            script("window.scrollTo(0, 0); document.activeElement?.blur();");
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -303,6 +303,12 @@ final class ClinicPlanner {
      *
      * @return the diary the course ends in
      */
+    /** The course's referral: its first step, or the one after the client's registration. */
+    private static ReferClient referral(List<Step> steps) {
+        return steps.stream().map(Step::command).filter(ReferClient.class::isInstance).map(ReferClient.class::cast)
+                .findFirst().orElseThrow();
+    }
+
     private Diary handOver(CourseScript.Result course, Diary from, Diary.Slot slot, List<Diary> diaries, List<Step> steps,
                            int frontSteps) {
         if (course.handOver() < 0 || course.attended() <= CourseScript.HAND_OVER_AFTER
@@ -316,7 +322,7 @@ final class ClinicPlanner {
                     && course.spareTimes().stream().allMatch(to::spareFree)) {
                 to.hold(at, course.heldUntil(), slot, course.spareTimes());
                 handedOver++;
-                steps.add(index, new Step(at, new ReassignTherapist(((ReferClient) steps.get(0).command()).episodeId(),
+                steps.add(index, new Step(at, new ReassignTherapist(referral(steps).episodeId(),
                         to.therapist().id(), DemoTexts.pick(DemoTexts.REASSIGNMENT_REASONS, random))));
                 return to;
             }
