@@ -25,7 +25,7 @@ public final class Api {
     /** Invented test users of application-test.yml and their passwords. */
     public static final java.util.Map<String, String> PASSWORDS = java.util.Map.of(
             "clinic-lead", "lead-test-pw", "admin", "admin-test-pw", "supervisor", "sup-test-pw",
-            "auditor", "audit-test-pw", "reporting", "report-test-pw");
+            "auditor", "audit-test-pw", "reporting", "report-test-pw", "therapist", "therapist-test-pw");
 
     private final String base;
     private final String authorization;

@@ -303,8 +303,8 @@ final class ClinicPlanner {
      *
      * @return the diary the course ends in
      */
-    private Diary handOver(EpisodeId episodeId, CourseScript.Result course, Diary from, Diary.Slot slot, List<Diary> diaries, List<Step> steps,
-                           int frontSteps) {
+    private Diary handOver(EpisodeId episodeId, CourseScript.Result course, Diary from, Diary.Slot slot,
+                           List<Diary> diaries, List<Step> steps, int frontSteps) {
         if (course.handOver() < 0 || course.attended() <= CourseScript.HAND_OVER_AFTER
                 || (handedOver > 0 && random.nextInt(HAND_OVER_ONE_IN) != 0)) {
             return from;
