@@ -78,6 +78,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPgBinaryResolver(resolver)
                     .setDataDirectoryCustomizer(directory -> closeToOthers(directory.toPath(), resolver, credentials))
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by the application context, after the processors (close()), not by a JVM shutdown hook
+                    // of its own, which would stop it under them while they commit (errors on every SIGTERM)
+                    .setRegisterShutdownHook(false)
                     // the library checks the server is up by logging in as the superuser
                     .setConnectConfig("password", credentials.password(DatabaseCredentials.SUPERUSER))
                     .setServerConfig("listen_addresses", "127.0.0.1")

@@ -66,7 +66,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A node on its own embedded PostgreSQL in {@code dataDir}, as an operator runs a single node; not awaited. */
     public static ServiceProcess launchEmbedded(String name, Path dataDir) {
-        return launch(name, Map.of("DIT_DATA_DIR", dataDir.toAbsolutePath().toString()));
+        return launchEmbedded(name, dataDir, Map.of());
+    }
+
+    /** The same, with {@code environment} added. */
+    public static ServiceProcess launchEmbedded(String name, Path dataDir, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("DIT_DATA_DIR", dataDir.toAbsolutePath().toString());
+        return launch(name, env);
     }
 
     private static ServiceProcess launch(String name, Map<String, String> environment) {
