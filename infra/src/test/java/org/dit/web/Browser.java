@@ -155,6 +155,26 @@ final class Browser implements AutoCloseable {
         return timings instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : List.of();
     }
 
+    /**
+     * Writes the page's API calls with their times (and the page's own load, from the Navigation Timing API) to
+     * target/web-screenshots/timings-NAME.txt; none may take 5 s.
+     */
+    void saveTimings(String name) {
+        List<Map<String, Object>> calls = timings();
+        Object load = script("const n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.duration) : -1;");
+        StringBuilder text = new StringBuilder("page load (ms): " + load + "\n");
+        calls.forEach(c -> text.append(c.get("method")).append(' ').append(c.get("path")).append(": ").append(c.get("ms"))
+                .append(" ms\n"));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.writeString(SCREENSHOTS.resolve("timings-" + name + ".txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(calls).as("the page's API calls").isNotEmpty()
+                .allSatisfy(c -> assertThat(((Number) c.get("ms")).longValue()).as(c.toString()).isLessThan(5000));
+    }
+
     private static synchronized String axe() {
         if (axeSource == null) {
             try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {

@@ -54,6 +54,7 @@ class WebJourneyTest {
             assertThat(browser.byId("read-model-status").getText()).isNotBlank();
             browser.assertAccessible("the dashboard");
             browser.screenshot("reporting-dashboard");
+            browser.saveTimings("dashboard");
 
             browser.open("/episodes/" + UUID.randomUUID());
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You cannot open this page");
@@ -196,6 +197,9 @@ class WebJourneyTest {
             assertThat(browser.byId("timeline").getText()).contains("Session 1 attended", "Scores at assessment");
             browser.assertAccessible("the episode page");
             browser.screenshot("therapist-episode");
+            browser.open("/episodes/" + episodeId);
+            browser.ready();
+            browser.saveTimings("episode-page");
             browser.signOut();
         }
     }
