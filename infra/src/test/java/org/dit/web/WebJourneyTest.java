@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.dit.support.Api;
 import org.dit.support.ApiTest;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,9 @@ class WebJourneyTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void browserInstalled() {
+    /** Per test, so each is reported as skipped with the reason (an aborted class would count no test at all). */
+    @BeforeEach
+    void browserInstalled() {
         Browser.assumeInstalled();
     }
 
