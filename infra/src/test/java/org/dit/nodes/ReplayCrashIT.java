@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.dit.support.Api;
 import org.dit.support.Clinic;
 import org.junit.jupiter.api.Test;
@@ -84,17 +85,11 @@ class ReplayCrashIT {
     }
 
     /** Until the outcomes processor's transaction waits on the held lock. */
-    private static void awaitHeld(JdbcTemplate jdbc) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Integer waiting = jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                    + " AND objid = ? AND NOT granted", Integer.class, HOLD);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the outcomes rebuild never reached its first row");
+    private static void awaitHeld(JdbcTemplate jdbc) {
+        Awaitility.await("the outcomes rebuild reaching its first row").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND objid = ? AND NOT granted", Integer.class, HOLD) > 0);
     }
 
     private static JsonNode status(Api api, String projection) {
