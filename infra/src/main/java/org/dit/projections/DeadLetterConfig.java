@@ -61,13 +61,15 @@ class DeadLetterConfig {
 
     @Bean
     PoisonEventIsolation poisonEventIsolation(Projections projections, ObjectProvider<PlatformTransactionManager> transactions) {
-        return new PoisonEventIsolation(new HashSet<>(projections.names()), transactions);
+        return new PoisonEventIsolation(new HashSet<>(projections.names()), ReadModelProcessor.NAME, transactions);
     }
 
     /**
      * For each projection: which failures park an event; the sequence cache, so that a healthy stream costs no query
-     * per event; a replay empties the queue (the replay applies those events again, and would otherwise park every
-     * event of a parked episode behind letters it has just re-applied). Retries of parked letters run each letter in
+     * per event. A replay of a read model empties its queue (the replay applies those events again, and would otherwise
+     * park every event of a parked episode behind letters it has just re-applied); that is done by ProjectionAdmin,
+     * not by the invoker's reset, because a reset of the shared processor reaches every read model's invoker, and the
+     * queues of the read models not rebuilt must stay. Retries of parked letters run each letter in
      * a savepoint of the retry's transaction (nested propagation): with Axon's default (join the transaction) one
      * failed letter would mark the whole retry rollback-only and lose its requeue. The cache is set here rather than
      * with {@code dlq.cache.*}: Boot registers its cache setting as the same per-processor invoker configuration, and
@@ -82,7 +84,7 @@ class DeadLetterConfig {
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (config, invoker) -> invoker
                                 .enableSequenceIdentifierCache()
                                 .sequenceIdentifierCacheSize(SEQUENCE_CACHE_SIZE)
-                                .allowReset(true)
+                                .allowReset(false)
                                 .transactionManager(new SpringTransactionManager(transactions.getObject(),
                                         new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED))));
             }

@@ -43,12 +43,15 @@ final class PoisonEventIsolation implements HandlerEnhancerDefinition {
     private static final String MODE = PoisonEventIsolation.class.getName() + ".perEvent";
 
     private final Set<String> processingGroups;
+    private final String processor;
     private final ObjectProvider<PlatformTransactionManager> transactions;
-    /** Processor and segment ("caseload#1") of a failed batch, with the position of that batch's last event. */
+    /** Processor and segment ("read-models#1") of a failed batch, with the position of that batch's last event. */
     private final Map<String, Long> suspectUpTo = new ConcurrentHashMap<>();
 
-    PoisonEventIsolation(Set<String> processingGroups, ObjectProvider<PlatformTransactionManager> transactions) {
+    /** @param processor the one processor all these processing groups are assigned to */
+    PoisonEventIsolation(Set<String> processingGroups, String processor, ObjectProvider<PlatformTransactionManager> transactions) {
         this.processingGroups = Set.copyOf(processingGroups);
+        this.processor = processor;
         this.transactions = transactions;
     }
 
@@ -59,16 +62,13 @@ final class PoisonEventIsolation implements HandlerEnhancerDefinition {
                 || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }
-        return new Isolated<>(original, group.value());
+        return new Isolated<>(original);
     }
 
     private final class Isolated<T> extends WrappedMessageHandlingMember<T> {
 
-        private final String group;
-
-        private Isolated(MessageHandlingMember<T> delegate, String group) {
+        private Isolated(MessageHandlingMember<T> delegate) {
             super(delegate);
-            this.group = group;
         }
 
         @Override
@@ -77,7 +77,7 @@ final class PoisonEventIsolation implements HandlerEnhancerDefinition {
                 return super.handle(message, target);
             }
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            if (!perEvent(unitOfWork, group)) {
+            if (!perEvent(unitOfWork)) {
                 return super.handle(message, target);
             }
             unitOfWork.resources().put(FactsBatch.PER_EVENT, Boolean.TRUE);
@@ -85,32 +85,32 @@ final class PoisonEventIsolation implements HandlerEnhancerDefinition {
         }
     }
 
-    private boolean perEvent(UnitOfWork<?> unitOfWork, String group) {
+    private boolean perEvent(UnitOfWork<?> unitOfWork) {
         if (unitOfWork.resources().containsKey(DeadLetter.class.getName())) {
             return true;
         }
         UnitOfWork<?> batch = unitOfWork.root();
         Boolean mode = batch.getResource(MODE);
         if (mode == null) {
-            Integer segment = batch.getResource("Processor[" + group + "]/SegmentId");
+            Integer segment = batch.getResource("Processor[" + processor + "]/SegmentId");
             if (segment == null) {
                 return false;
             }
-            String key = group + "#" + segment;
+            String key = processor + "#" + segment;
             boolean careful = suspectUpTo.containsKey(key);
             batch.resources().put(MODE, careful);
-            batch.onRollback(u -> suspectUpTo.merge(key, lastPosition(batch, group), Math::max));
+            batch.onRollback(u -> suspectUpTo.merge(key, lastPosition(batch), Math::max));
             if (careful) {
                 batch.afterCommit(u -> suspectUpTo.computeIfPresent(key,
-                        (k, upTo) -> lastPosition(batch, group) >= upTo ? null : upTo));
+                        (k, upTo) -> lastPosition(batch) >= upTo ? null : upTo));
             }
             mode = careful;
         }
         return mode;
     }
 
-    private static long lastPosition(UnitOfWork<?> batch, String group) {
-        TrackingToken token = batch.getResource("Processor[" + group + "]/Token");
+    private long lastPosition(UnitOfWork<?> batch) {
+        TrackingToken token = batch.getResource("Processor[" + processor + "]/Token");
         return token == null ? 0 : token.position().orElse(0);
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.dit.query.admin.Projections;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +33,14 @@ class ProcessorMonitoringConfig {
     static final String PREFIX = "eventProcessor";
 
     @Bean
-    ConfigurerModule boundedProcessorMonitors(MeterRegistry registry, ListableBeanFactory beans) {
+    ConfigurerModule boundedProcessorMonitors(MeterRegistry registry, ListableBeanFactory beans, Projections projections) {
         return configurer -> {
             // every processor: the read models' and the audit chain's
             Set<String> processors = new TreeSet<>();
             for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
                 ProcessingGroup group = beans.findAnnotationOnBean(bean, ProcessingGroup.class, false);
                 if (group != null) {
-                    processors.add(group.value());
+                    processors.add(projections.contains(group.value()) ? ReadModelProcessor.NAME : group.value());
                 }
             }
             for (String processor : processors) {

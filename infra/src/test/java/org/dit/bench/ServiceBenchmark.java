@@ -349,7 +349,7 @@ class ServiceBenchmark {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         List<StreamingEventProcessor> paused = new ArrayList<>();
         for (String name : PROJECTIONS) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor processor = processing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             paused.add(processor);
         }

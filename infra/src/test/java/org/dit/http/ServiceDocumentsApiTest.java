@@ -75,7 +75,7 @@ class ServiceDocumentsApiTest {
             }
         }
         assertThat(metrics.text()).contains("commandBus_successCounter_total{payloadType=\"ReferClient\"}")
-                .contains("eventProcessor_processedCounter_total{processorName=\"episode-view\"}")
+                .contains("eventProcessor_processedCounter_total{processorName=\"read-models\"}")
                 .doesNotContain("eventProcessor_capacity");
         assertThat(api.as("reporting").get("/actuator/prometheus").status()).isEqualTo(403);
     }

@@ -41,7 +41,7 @@ class ReplayCrashIT {
                 assertThat(clean.get("outcome_episode")).hasSizeGreaterThan(COURSES);
 
                 killInTheMiddleOfAReplay(node, database);
-                assertThat(replayingInTheStoredTokens(jdbc, "outcomes"))
+                assertThat(replayingInTheStoredTokens(jdbc, "read-models"))
                         .as("the interrupted rebuild is recorded in the token store, not lost with the process").isTrue();
             }
 

@@ -52,7 +52,7 @@ class TwoNodesIT {
     private static final int THERAPISTS = 4;
     private static final int EPISODES = 12;
     private static final int ROUNDS = 8;
-    private static final String PROCESSORS = "('episode-view', 'caseload', 'waiting-list', 'outcomes', 'audit-chain')";
+    private static final String PROCESSORS = "('read-models', 'audit-chain')";
 
     ExternalPostgres database;
     JdbcTemplate jdbc;

@@ -140,6 +140,29 @@ class ReplayApiTest {
     }
 
     @Test
+    void givenReadModelsSharingOneProcessor_whenOneIsReplayed_thenOnlyItsTableIsRebuiltAndTheOthersAreLeftAlone() {
+        String episodeId = aCourseWithEveryKindOfEvent();
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> before = readModels();
+        assertThat(processing.eventProcessorByProcessingGroup("outcomes").map(p -> p.getName()))
+                .isEqualTo(processing.eventProcessorByProcessingGroup("caseload").map(p -> p.getName()));
+        jdbc.update("UPDATE outcome_episode SET finished = NOT finished WHERE episode_id = ?::uuid", episodeId);
+        jdbc.update("UPDATE caseload_episode SET sessions_attended = 99 WHERE episode_id = ?::uuid", episodeId);
+
+        assertThat(api.post("/api/admin/projections/outcomes/replay", null).status()).isEqualTo(202);
+        awaitCaughtUp();
+
+        Map<String, List<Map<String, Object>>> after = readModels();
+        assertThat(after.get("outcome_episode")).as("the replayed read model is rebuilt")
+                .isEqualTo(before.get("outcome_episode"));
+        assertThat(jdbc.queryForObject("SELECT sessions_attended FROM caseload_episode WHERE episode_id = ?::uuid",
+                Integer.class, episodeId)).as("a read model not replayed saw no event again, and was not emptied").isEqualTo(99);
+        for (String table : List.of("episode_view", "waiting_list_entry", "client_episode", "therapist_directory")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+    }
+
+    @Test
     void givenTheQuerySidesProjections_whenTheOperatorListsThem_thenEachReadModelIsThereAndTheAuditChainIsNot() {
         List<String> listed = new java.util.ArrayList<>();
         api.get("/api/admin/projections").json().forEach(status -> listed.add(status.get("name").asText()));
@@ -153,7 +176,7 @@ class ReplayApiTest {
         aCourseWithEveryKindOfEvent();
         awaitCaughtUp();
         org.axonframework.eventhandling.StreamingEventProcessor caseload = processing
-                .eventProcessor("caseload", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+                .eventProcessorByProcessingGroup("caseload", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
         caseload.shutDown();
         caseload.resetTokens();
         try {
@@ -184,7 +207,7 @@ class ReplayApiTest {
 
         transaction.executeWithoutResult(status -> eventStore.readEvents(episodeId).asStream().forEach(event -> {
             for (String projection : PROJECTIONS) {
-                AbstractEventProcessor processor = processing.eventProcessor(projection, AbstractEventProcessor.class)
+                AbstractEventProcessor processor = processing.eventProcessorByProcessingGroup(projection, AbstractEventProcessor.class)
                         .orElseThrow();
                 try {
                     processor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);

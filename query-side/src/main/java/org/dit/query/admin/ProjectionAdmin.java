@@ -1,15 +1,21 @@
 package org.dit.query.admin;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -17,10 +23,18 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The projections' progress against the head of the log, and their rebuilds. Replay state is judged by position,
  * not by Axon's replay flag alone: that flag stays set after a replay until a newer event arrives.
+ * <p>
+ * Every read model is a processing group of its own (its handlers, its dead-letter queue), and all of them share one
+ * processor, so that an event is read, deserialised and committed once for all (see infra's ReadModelProcessor). A
+ * projection's position is that processor's. A rebuild of one read model resets the shared processor with the names
+ * of the read models to rebuild as its reset context ({@link #scopeOf}): only their tables are emptied, and only
+ * their handlers see the events up to the position of the reset again; the others have applied them already.
  */
 @Component
 public class ProjectionAdmin {
@@ -31,11 +45,38 @@ public class ProjectionAdmin {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+    private final TransactionTemplate transaction;
+
+    ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                    PlatformTransactionManager transactions) {
         this.projections = projections;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The reset context naming these read models, as {@link #scopeOf} reads it back. */
+    public static String scope(Set<String> names) {
+        return String.join(",", new TreeSet<>(names));
+    }
+
+    /**
+     * The read models a reset or a replayed event concerns, from the reset context; empty for a reset that named none
+     * (every read model of the processor is rebuilt).
+     */
+    public static Optional<Set<String>> scopeOf(Object resetContext) {
+        if (resetContext instanceof String names && !names.isBlank()) {
+            return Optional.of(Arrays.stream(names.split(",")).map(String::trim).collect(Collectors.toUnmodifiableSet()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the replay that this event belongs to (if any) rebuilds this read model. */
+    public static boolean replays(EventMessage<?> event, String readModel) {
+        return !ReplayToken.isReplay(event)
+                || ReplayToken.replayContext(event, Object.class).flatMap(ProjectionAdmin::scopeOf)
+                .map(scope -> scope.contains(readModel)).orElse(true);
     }
 
     public record ProjectionStatus(String name, long position, long headPosition, boolean caughtUp, boolean replaying,
@@ -59,7 +100,9 @@ public class ProjectionAdmin {
 
     /**
      * Rebuilds the read model from the start of the log. A reset must hold every segment of the processor at once: when
-     * another running node holds some, nothing is reset and this node's processor runs on as before.
+     * another running node holds some, nothing is reset and this node's processor runs on as before. Read models still
+     * being rebuilt stay in the new reset's scope (they start again from the first event): the new reset goes back to
+     * the start of the log, and the position it replays up to stays that of the first reset.
      */
     public Replay replay(String name) {
         Optional<StreamingEventProcessor> processor = projections.contains(name) ? processor(name) : Optional.empty();
@@ -69,7 +112,12 @@ public class ProjectionAdmin {
         StreamingEventProcessor p = processor.get();
         p.shutDown();
         try {
-            p.resetTokens();
+            Set<String> scope = new TreeSet<>(rebuilding(p.getName()));
+            scope.add(name);
+            p.resetTokens(scope(scope));
+            // the rebuild applies the parked events again; the queues of the read models not rebuilt are kept
+            scope.forEach(readModel -> processing.deadLetterQueue(readModel)
+                    .ifPresent(queue -> transaction.executeWithoutResult(status -> queue.clear())));
             return Replay.STARTED;
         } catch (UnableToClaimTokenException e) {
             return Replay.SEGMENTS_CLAIMED_ELSEWHERE;
@@ -89,8 +137,9 @@ public class ProjectionAdmin {
             long position = segments.isEmpty() ? -1 : segments.values().stream()
                     .map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(pos -> pos.orElse(0)).min().orElse(0);
-            boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s))
-                    || storedTokensReplaying(name);
+            boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s)
+                            && inScope(ReplayToken.replayContext(s.getTrackingToken(), Object.class).orElse(null), name))
+                    || rebuilding(p.getName()).contains(name);
             boolean caughtUp = position >= head && !segments.isEmpty();
             long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
             return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size(),
@@ -98,27 +147,42 @@ public class ProjectionAdmin {
         });
     }
 
+    private boolean inScope(Object resetContext, String name) {
+        return scopeOf(resetContext).map(scope -> scope.contains(name)).orElse(true);
+    }
+
     /**
-     * Reads the processor's tokens as stored, so the answer holds whichever node owns the segments, and also while no
-     * node has claimed them yet (just after a reset, or after a restart in the middle of a replay).
+     * The read models a replay of the processor is rebuilding, from its tokens as stored, so the answer holds whichever
+     * node owns the segments, and also while no node has claimed them yet (just after a reset, or after a restart in
+     * the middle of a replay).
      */
-    private boolean storedTokensReplaying(String name) {
+    private Set<String> rebuilding(String processor) {
         List<String> tokens = jdbc.queryForList("""
                 SELECT convert_from(token, 'UTF8') FROM token_entry
-                 WHERE processor_name = ? AND token_type LIKE '%ReplayToken'""", String.class, name);
+                 WHERE processor_name = ? AND token_type LIKE '%ReplayToken'""", String.class, processor);
+        Set<String> rebuilding = new TreeSet<>();
         for (String token : tokens) {
             try {
                 JsonNode replay = json.readTree(token);
                 long reset = replay.path("tokenAtReset").path("index").asLong(-1);
                 long current = replay.path("currentToken").path("index").asLong(-1);
                 if (current < reset) {
-                    return true;
+                    rebuilding.addAll(scopeOf(storedContext(replay.path("context")))
+                            .orElse(Set.copyOf(projections.names())));
                 }
             } catch (IOException e) {
-                return true;
+                rebuilding.addAll(projections.names());
             }
         }
-        return false;
+        return rebuilding;
+    }
+
+    /** Jackson stores the reset context with its type: as a bare string, or as ["java.lang.String", "…"]. */
+    private static String storedContext(JsonNode context) {
+        if (context.isTextual()) {
+            return context.asText();
+        }
+        return context.isArray() && context.size() == 2 && context.get(1).isTextual() ? context.get(1).asText() : null;
     }
 
     private static boolean behind(EventTrackerStatus status) {
@@ -128,6 +192,6 @@ public class ProjectionAdmin {
     }
 
     private Optional<StreamingEventProcessor> processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return processing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class);
     }
 }
