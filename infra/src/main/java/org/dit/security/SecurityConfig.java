@@ -98,10 +98,12 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         // who may call an endpoint is declared beside it (@PreAuthorize); here only: signed in
                         .anyRequest().authenticated());
-        if (jwtDecoder.getIfAvailable() != null) {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
             tokens.requireComplete();
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenActors())));
+                    .jwt(jwt -> jwt.decoder(new CachedJwtDecoder(decoder, Clock.systemUTC()))
+                            .jwtAuthenticationConverter(new TokenActors())));
         }
         return http.build();
     }

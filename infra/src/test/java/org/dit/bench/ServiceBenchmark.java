@@ -88,6 +88,7 @@ class ServiceBenchmark {
     /** The owner of the tables: the service's own role may create none. */
     JdbcTemplate owner;
     CommandGateway gateway;
+    CpuTime cpu;
     String base;
     String token;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -109,6 +110,7 @@ class ServiceBenchmark {
             jdbc = context.getBean(JdbcTemplate.class);
             owner = EmbeddedDatabaseAccess.jdbc(context, dataDir, "dit_owner");
             gateway = context.getBean(CommandGateway.class);
+            cpu = new CpuTime(dataDir);
             results.put("durable", "fsync=" + jdbc.queryForObject("SHOW fsync", String.class) + ", synchronous_commit="
                     + jdbc.queryForObject("SHOW synchronous_commit", String.class), "database durability");
 
@@ -195,14 +197,27 @@ class ServiceBenchmark {
         for (int threads : new int[] {1, 8}) {
             List<TherapistId> therapists = registerTherapists(threads);
             Latencies latencies = new Latencies(threads);
+            CpuTime.Sample cpuBefore = cpu.sample();
             LagProbe probe = threads == 8 ? new LagProbe() : null;
             double rate = parallel(threads, SECONDS, latencies, (thread, deadline) ->
                     new Workload().run(deadline, latencies, thread, inProcess(therapists.get(thread))));
+            long commands = latencies.count();
             if (probe != null) {
                 probe.stop();
+                commands += 2L * probe.latencies.count();
                 results.put("lagP50Ms", probe.latencies.percentileMs(50), "projection lag under load, commit to visible, p50 (ms)");
                 results.put("lagP99Ms", probe.latencies.percentileMs(99), "projection lag under load, commit to visible, p99 (ms)");
             }
+            // the projections' work for these commands counts too: measured until they have applied every event
+            ProjectionAdmin admin = context.getBean(ProjectionAdmin.class);
+            waitUntil(() -> admin.statuses().stream().allMatch(st -> st.caughtUp() && !st.replaying()), Duration.ofMinutes(10));
+            CpuTime.Sample used = cpu.sample().minus(cpuBefore);
+            results.put("cpuMsPerCommand" + threads, (used.jvmMs() + used.postgresMs()) / commands,
+                    "CPU ms per command, JVM + PostgreSQL, projections caught up, " + threads + " thread(s)");
+            results.put("cpuJvmMsPerCommand" + threads, used.jvmMs() / commands,
+                    "of which the JVM (service, projections, load), " + threads + " thread(s)");
+            results.put("cpuPostgresMsPerCommand" + threads, used.postgresMs() / commands,
+                    "of which PostgreSQL, " + threads + " thread(s)");
             results.put("commandRate" + threads, rate, "command path in process, commands/s, " + threads + " thread(s)");
             results.put("commandP50Ms" + threads, latencies.percentileMs(50), "command p50 (ms), " + threads + " thread(s)");
             results.put("commandP99Ms" + threads, latencies.percentileMs(99), "command p99 (ms), " + threads + " thread(s)");
@@ -367,12 +382,18 @@ class ServiceBenchmark {
         ceilingReadDeserialize();
 
         ProjectionAdmin admin = context.getBean(ProjectionAdmin.class);
+        CpuTime.Sample cpuBefore = cpu.sample();
         long start = System.nanoTime();
         for (String name : PROJECTIONS) {
             admin.replay(name);
         }
         waitUntil(() -> admin.statuses().stream().allMatch(s -> s.caughtUp() && !s.replaying()), Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuTime.Sample used = cpu.sample().minus(cpuBefore);
+        results.put("cpuMsPerReplayedEvent", (used.jvmMs() + used.postgresMs()) / events,
+                "replay: CPU ms per event, JVM + PostgreSQL (every read model)");
+        results.put("cpuPostgresShareReplay", used.postgresMs() / (used.jvmMs() + used.postgresMs()),
+                "replay: PostgreSQL's share of that CPU");
         results.put("replayEvents", events, "replay: events in the log");
         results.put("replayProjections", PROJECTIONS.length, "replay: projections rebuilt together");
         results.put("replayEventsPerSec", events / seconds, "replay: events/s (every projection through the whole log)");
