@@ -198,16 +198,17 @@ class ServiceBenchmark {
             List<TherapistId> therapists = registerTherapists(threads);
             Latencies latencies = new Latencies(threads);
             CpuTime.Sample cpuBefore = cpu.sample();
-            LagProbe probe = threads == 8 ? new LagProbe() : null;
+            LagProbe probe = new LagProbe();
             double rate = parallel(threads, SECONDS, latencies, (thread, deadline) ->
                     new Workload().run(deadline, latencies, thread, inProcess(therapists.get(thread))));
             long commands = latencies.count();
-            if (probe != null) {
-                probe.stop();
-                commands += 2L * probe.latencies.count();
-                results.put("lagP50Ms", probe.latencies.percentileMs(50), "projection lag under load, commit to visible, p50 (ms)");
-                results.put("lagP99Ms", probe.latencies.percentileMs(99), "projection lag under load, commit to visible, p99 (ms)");
-            }
+            probe.stop();
+            commands += 2L * probe.latencies.count();
+            String suffix = threads == 8 ? "" : String.valueOf(threads);
+            results.put("lagP50Ms" + suffix, probe.latencies.percentileMs(50),
+                    "projection lag, commit to visible, p50 (ms), under the " + threads + "-thread load");
+            results.put("lagP99Ms" + suffix, probe.latencies.percentileMs(99),
+                    "projection lag, commit to visible, p99 (ms), under the " + threads + "-thread load");
             // the projections' work for these commands counts too: measured until they have applied every event
             ProjectionAdmin admin = context.getBean(ProjectionAdmin.class);
             waitUntil(() -> admin.statuses().stream().allMatch(st -> st.caughtUp() && !st.replaying()), Duration.ofMinutes(10));
