@@ -30,7 +30,12 @@ public final class FactsJson {
         return stored.stream().findFirst().map(json -> read(json, episodeId));
     }
 
+    /** Within a batch of the read models' processor, the same facts are serialised once for every table. */
     public static String write(EpisodeFacts facts) {
+        return FactsBatch.json(facts, FactsJson::serialise);
+    }
+
+    private static String serialise(EpisodeFacts facts) {
         try {
             return MAPPER.writeValueAsString(facts);
         } catch (JsonProcessingException e) {
