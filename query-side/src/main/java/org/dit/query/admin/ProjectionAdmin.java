@@ -2,12 +2,14 @@ package org.dit.query.admin;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +87,11 @@ public class ProjectionAdmin {
 
     public List<ProjectionStatus> statuses() {
         long head = headPosition();
-        return projections.names().stream().map(name -> status(name, head)).flatMap(Optional::stream).toList();
+        // the read models share a processor: its stored tokens are read once for all of them
+        Map<String, Set<String>> rebuilding = new HashMap<>();
+        return projections.names().stream()
+                .map(name -> status(name, head, processor -> rebuilding.computeIfAbsent(processor, this::rebuilding)))
+                .flatMap(Optional::stream).toList();
     }
 
     public List<String> names() {
@@ -93,7 +99,7 @@ public class ProjectionAdmin {
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return status(name, headPosition());
+        return status(name, headPosition(), this::rebuilding);
     }
 
     public enum Replay { STARTED, UNKNOWN_PROJECTION, SEGMENTS_CLAIMED_ELSEWHERE }
@@ -131,7 +137,7 @@ public class ProjectionAdmin {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    private Optional<ProjectionStatus> status(String name, long head) {
+    private Optional<ProjectionStatus> status(String name, long head, Function<String, Set<String>> rebuilding) {
         return processor(name).map(p -> {
             Map<Integer, EventTrackerStatus> segments = p.processingStatus();
             long position = segments.isEmpty() ? -1 : segments.values().stream()
@@ -139,7 +145,7 @@ public class ProjectionAdmin {
                     .mapToLong(pos -> pos.orElse(0)).min().orElse(0);
             boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s)
                             && inScope(ReplayToken.replayContext(s.getTrackingToken(), Object.class).orElse(null), name))
-                    || rebuilding(p.getName()).contains(name);
+                    || rebuilding.apply(p.getName()).contains(name);
             boolean caughtUp = position >= head && !segments.isEmpty();
             long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
             return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size(),
