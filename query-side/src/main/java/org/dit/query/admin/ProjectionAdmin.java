@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,7 +25,10 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,14 +55,28 @@ public class ProjectionAdmin {
     private final ObjectMapper json = new ObjectMapper();
 
     private final TransactionTemplate transaction;
+    private final EventStorageEngine storage;
+    private final int chunkEvents;
+    /** The bulk replay running on this node, if any: at most one, for the one processor the read models share. */
+    private BulkReplay bulk;
+    private Future<?> bulkRun;
+    private final ExecutorService bulkRunner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "BulkReplay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
 
     ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, EventStorageEngine storage,
+                    @Value("${dit.projections.replay-chunk-events:5000}") int chunkEvents) {
         this.projections = projections;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.storage = storage;
+        this.chunkEvents = chunkEvents;
     }
 
     /** The reset context naming these read models, as {@link #scopeOf} reads it back. */
@@ -109,14 +130,24 @@ public class ProjectionAdmin {
      * another running node holds some, nothing is reset and this node's processor runs on as before. Read models still
      * being rebuilt stay in the new reset's scope (they start again from the first event): the new reset goes back to
      * the start of the log, and the position it replays up to stays that of the first reset.
+     * <p>
+     * The replay up to the head is driven in chunks ({@link BulkReplay}), unless {@code dit.projections.replay-chunk-events}
+     * is 0; the processor then takes over from where it stopped.
      */
     public Replay replay(String name) {
+        return replay(name, chunkEvents > 0);
+    }
+
+    /** As {@link #replay(String)}, through the processor alone when {@code bulk} is false (the benchmark compares both). */
+    public synchronized Replay replay(String name, boolean bulk) {
         Optional<StreamingEventProcessor> processor = projections.contains(name) ? processor(name) : Optional.empty();
         if (processor.isEmpty()) {
             return Replay.UNKNOWN_PROJECTION;
         }
         StreamingEventProcessor p = processor.get();
+        stopBulk();
         p.shutDown();
+        boolean driven = false;
         try {
             Set<String> scope = new TreeSet<>(rebuilding(p.getName()));
             scope.add(name);
@@ -124,12 +155,65 @@ public class ProjectionAdmin {
             // the rebuild applies the parked events again; the queues of the read models not rebuilt are kept
             scope.forEach(readModel -> processing.deadLetterQueue(readModel)
                     .ifPresent(queue -> transaction.executeWithoutResult(status -> queue.clear())));
+            if (bulk) {
+                startBulk(p);
+                driven = true;
+            }
             return Replay.STARTED;
         } catch (UnableToClaimTokenException e) {
             return Replay.SEGMENTS_CLAIMED_ELSEWHERE;
         } finally {
-            p.start();
+            if (!driven) {
+                p.start();
+            }
         }
+    }
+
+    private void startBulk(StreamingEventProcessor p) {
+        String group = projections.names().get(0);
+        BulkReplay replay = new BulkReplay(p, processing.tokenStore(p.getName()), processing.transactionManager(p.getName()),
+                storage, processing.sequencingPolicy(group), chunkEvents);
+        bulk = replay;
+        bulkRun = bulkRunner.submit(() -> {
+            try {
+                replay.run();
+            } finally {
+                if (!closing) {
+                    p.start();
+                }
+            }
+        });
+    }
+
+    /** Stops this node's bulk replay, if one runs, and waits until its processor has taken over. */
+    private void stopBulk() {
+        if (bulk == null) {
+            return;
+        }
+        bulk.stop();
+        try {
+            bulkRun.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // logged by the replay; its processor has been started
+        }
+        bulk = null;
+        bulkRun = null;
+    }
+
+    /** Whether a bulk replay runs on this node now, and up to which position it has committed. */
+    public OptionalLong bulkReplayPosition() {
+        BulkReplay current = bulk;
+        Future<?> run = bulkRun;
+        return current == null || run == null || run.isDone() ? OptionalLong.empty() : OptionalLong.of(current.position());
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closing = true;
+        stopBulk();
+        bulkRunner.shutdownNow();
     }
 
     public long headPosition() {
@@ -138,18 +222,23 @@ public class ProjectionAdmin {
     }
 
     private Optional<ProjectionStatus> status(String name, long head, Function<String, Set<String>> rebuilding) {
+        OptionalLong driven = bulkReplayPosition();
         return processor(name).map(p -> {
             Map<Integer, EventTrackerStatus> segments = p.processingStatus();
             long position = segments.isEmpty() ? -1 : segments.values().stream()
                     .map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(pos -> pos.orElse(0)).min().orElse(0);
+            if (driven.isPresent()) {
+                // the processor is stopped here while the bulk replay holds every segment
+                position = driven.getAsLong();
+            }
             boolean replaying = segments.values().stream().anyMatch(s -> s.isReplaying() && behind(s)
                             && inScope(ReplayToken.replayContext(s.getTrackingToken(), Object.class).orElse(null), name))
                     || rebuilding.apply(p.getName()).contains(name);
             boolean caughtUp = position >= head && !segments.isEmpty();
             long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
-            return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp, replaying, p.isRunning(), segments.size(),
-                    deadLetters);
+            return new ProjectionStatus(name, Math.max(position, 0), head, caughtUp && driven.isEmpty(), replaying,
+                    p.isRunning() || driven.isPresent(), segments.size(), deadLetters);
         });
     }
 

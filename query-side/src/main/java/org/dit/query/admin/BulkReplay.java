@@ -1,0 +1,233 @@
+package org.dit.query.admin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a replay of the read models' processor through the log on this node, in chunks of thousands of events, instead
+ * of through the processor's coordinator and work packages. The profile of a replay put as much CPU in the coordinator
+ * (Axon measures each work package's queue, an O(n) {@code ConcurrentLinkedQueue.size()}, for every event, and asks
+ * every work package whether it can handle it) as in all the handlers together; here one thread reads and
+ * deserialises ahead while another hands each event to the processor's own handler invoker, once, for its segment.
+ * <p>
+ * The replay it drives is the processor's: the reset has stored a {@code ReplayToken} per segment, and each event
+ * reaches the handlers carrying the token its segment would give it, so a scoped replay stays scoped (infra's
+ * ReplayScope), the dead-letter queues and the reset handlers behave as in the processor, and a chunk's read-model rows
+ * and the tokens of every segment commit in one transaction. Every segment's claim is held for the whole run (each
+ * chunk stores the tokens, which renews the claims); another node's processor finds them claimed and waits, as it
+ * does for any node holding them. When the driver stops (it reached the head, was asked to stop, or a chunk failed
+ * and rolled back), the processor is started and carries on from the last committed chunk with its own fault
+ * isolation. A node that dies mid-run leaves replay tokens that any node's processor continues from.
+ */
+final class BulkReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
+
+    /** Chunks read ahead of the one being handled. */
+    private static final int READ_AHEAD = 2;
+
+    private final StreamingEventProcessor processor;
+    private final EventHandlerInvoker invoker;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
+    private final EventStorageEngine storage;
+    private final SequencingPolicy<? super EventMessage<?>> policy;
+    private final int chunkSize;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong position = new AtomicLong(-1);
+    private final AtomicLong handled = new AtomicLong();
+
+    BulkReplay(StreamingEventProcessor processor, TokenStore tokenStore, TransactionManager transactions,
+               EventStorageEngine storage, SequencingPolicy<? super EventMessage<?>> policy, int chunkSize) {
+        this.processor = processor;
+        this.invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
+        this.storage = storage;
+        this.policy = policy;
+        this.chunkSize = chunkSize;
+    }
+
+    /** The position of the last committed chunk; -1 before the first. */
+    long position() {
+        return position.get();
+    }
+
+    long handled() {
+        return handled.get();
+    }
+
+    /** Asks the run to stop after the chunk in hand; the tokens stay where the last committed chunk put them. */
+    void stop() {
+        stop.set(true);
+    }
+
+    private record Chunk(List<TrackedEventMessage<?>> events, boolean last) {
+    }
+
+    /**
+     * Runs up to the head of the log as it is found (events committed meanwhile are the processor's). The processor
+     * must be shut down on this node, and the tokens claimed by this node (a reset leaves them so).
+     *
+     * @return whether it reached the head; false when stopped or when a chunk failed (logged)
+     */
+    boolean run() {
+        String name = processor.getName();
+        int[] ids = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+        Segment[] segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
+        TrackingToken[] tokens = transactions.fetchInTransaction(
+                () -> Arrays.stream(ids).mapToObj(id -> tokenStore.fetchToken(name, id)).toArray(TrackingToken[]::new));
+        TrackingToken start = Arrays.stream(tokens).map(WrappedToken::unwrapLowerBound)
+                .reduce((a, b) -> a == null || b == null ? null : a.lowerBound(b)).orElse(null);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "BulkReplay-reader[" + name + "]"));
+        Future<?> reading = reader.submit(() -> read(start, chunks));
+        try {
+            while (!stop.get()) {
+                Chunk chunk = chunks.poll(1, TimeUnit.SECONDS);
+                if (chunk == null) {
+                    if (reading.isDone()) {
+                        reading.get(); // the reader failed: say why
+                        return false;
+                    }
+                    continue;
+                }
+                handle(name, ids, segments, tokens, chunk.events());
+                if (chunk.last()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("Bulk replay of {} stopped at position {}; the processor carries on from there", name,
+                    position.get(), e);
+            return false;
+        } finally {
+            stop.set(true);
+            reading.cancel(true);
+            reader.shutdownNow();
+        }
+    }
+
+    /** Reads the log from the start token to its head, deserialising each payload before handing the chunk over. */
+    private void read(TrackingToken start, BlockingQueue<Chunk> chunks) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(start, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
+            while (!stop.get()) {
+                boolean more = events.hasNext();
+                if (more) {
+                    TrackedEventMessage<?> event = events.next();
+                    event.getPayload();
+                    chunk.add(event);
+                }
+                if (!more || chunk.size() == chunkSize) {
+                    while (!stop.get() && !chunks.offer(new Chunk(chunk, !more), 1, TimeUnit.SECONDS)) {
+                        // the handler is behind: wait
+                    }
+                    if (!more) {
+                        return;
+                    }
+                    chunk = new ArrayList<>(chunkSize);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One chunk in one unit of work and transaction: each event to the handlers of its segment, unless that segment's
+     * token covers it already; then every segment's token advanced past the chunk.
+     */
+    private void handle(String name, int[] ids, Segment[] segments, TrackingToken[] tokens,
+                        List<TrackedEventMessage<?>> events) throws Exception {
+        if (events.isEmpty()) {
+            return;
+        }
+        TrackingToken[] next = tokens.clone();
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(events.size());
+        List<Segment> batchSegments = new ArrayList<>(events.size());
+        for (TrackedEventMessage<?> event : events) {
+            int s = segmentOf(event, segments);
+            if (next[s] != null && next[s].covers(event.trackingToken())) {
+                continue;
+            }
+            next[s] = WrappedToken.advance(next[s], event.trackingToken());
+            batch.add(event.withTrackingToken(next[s]));
+            batchSegments.add(segments[s]);
+        }
+        TrackingToken last = events.get(events.size() - 1).trackingToken();
+        for (int s = 0; s < next.length; s++) {
+            if (next[s] == null || !next[s].covers(last)) {
+                next[s] = WrappedToken.advance(next[s], last);
+            }
+        }
+        if (batch.isEmpty()) {
+            transactions.executeInTransaction(() -> store(name, ids, next));
+        } else {
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            unitOfWork.attachTransaction(transactions);
+            unitOfWork.onPrepareCommit(u -> store(name, ids, next));
+            int[] index = {0};
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                invoker.handle(unitOfWork.getMessage(), batchSegments.get(index[0]++));
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw new IllegalStateException("a chunk of the bulk replay rolled back", result.exceptionResult());
+            }
+        }
+        System.arraycopy(next, 0, tokens, 0, tokens.length);
+        position.set(last.position().orElse(-1));
+        handled.addAndGet(batch.size());
+    }
+
+    private void store(String name, int[] ids, TrackingToken[] next) {
+        for (int s = 0; s < ids.length; s++) {
+            tokenStore.storeToken(next[s], name, ids[s]);
+        }
+    }
+
+    private int segmentOf(EventMessage<?> event, Segment[] segments) {
+        Object sequence = policy.getSequenceIdentifierFor(event);
+        for (int s = 0; s < segments.length; s++) {
+            if (segments[s].matches(sequence == null ? event.getIdentifier() : sequence)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no segment of " + processor.getName() + " matches event " + event.getIdentifier());
+    }
+}
