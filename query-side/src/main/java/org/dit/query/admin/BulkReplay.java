@@ -65,6 +65,9 @@ final class BulkReplay {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong position = new AtomicLong(-1);
     private final AtomicLong handled = new AtomicLong();
+    private volatile long startedNanos;
+    private volatile long endedNanos;
+    private volatile Boolean reachedHead;
 
     BulkReplay(StreamingEventProcessor processor, TokenStore tokenStore, TransactionManager transactions,
                EventStorageEngine storage, SequencingPolicy<? super EventMessage<?>> policy, int chunkSize) {
@@ -82,8 +85,11 @@ final class BulkReplay {
         return position.get();
     }
 
-    long handled() {
-        return handled.get();
+    /** What it did: so far while it runs, in all once it has stopped. */
+    ProjectionAdmin.BulkReplayReport report() {
+        long end = endedNanos != 0 ? endedNanos : System.nanoTime();
+        return new ProjectionAdmin.BulkReplayReport(handled.get(), position.get(),
+                startedNanos == 0 ? 0 : (end - startedNanos) / 1e9, reachedHead == null, Boolean.TRUE.equals(reachedHead));
     }
 
     /** Asks the run to stop after the chunk in hand; the tokens stay where the last committed chunk put them. */
@@ -101,6 +107,23 @@ final class BulkReplay {
      * @return whether it reached the head; false when stopped or when a chunk failed (logged)
      */
     boolean run() {
+        startedNanos = System.nanoTime();
+        boolean reached = false;
+        try {
+            reached = drive();
+            return reached;
+        } finally {
+            endedNanos = System.nanoTime();
+            reachedHead = reached;
+            ProjectionAdmin.BulkReplayReport report = report();
+            log.info("Bulk replay of {}: {} events in {} s ({} events/s) up to position {}; {}", processor.getName(),
+                    report.events(), String.format("%.1f", report.seconds()),
+                    Math.round(report.events() / Math.max(report.seconds(), 0.001)), report.position(),
+                    reached ? "the head was reached, the processor takes over" : "stopped before the head, the processor carries on");
+        }
+    }
+
+    private boolean drive() {
         String name = processor.getName();
         int[] ids = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
         Segment[] segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);

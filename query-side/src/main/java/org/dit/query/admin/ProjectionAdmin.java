@@ -59,6 +59,7 @@ public class ProjectionAdmin {
     private final int chunkEvents;
     /** The bulk replay running on this node, if any: at most one, for the one processor the read models share. */
     private BulkReplay bulk;
+    private volatile BulkReplay lastBulk;
     private Future<?> bulkRun;
     private final ExecutorService bulkRunner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "BulkReplay");
@@ -135,11 +136,14 @@ public class ProjectionAdmin {
      * is 0; the processor then takes over from where it stopped.
      */
     public Replay replay(String name) {
-        return replay(name, chunkEvents > 0);
+        return replay(name, chunkEvents);
     }
 
-    /** As {@link #replay(String)}, through the processor alone when {@code bulk} is false (the benchmark compares both). */
-    public synchronized Replay replay(String name, boolean bulk) {
+    /**
+     * As {@link #replay(String)}, in chunks of the given number of events, or through the processor alone when it is 0
+     * (the benchmark compares both).
+     */
+    public synchronized Replay replay(String name, int chunkEvents) {
         Optional<StreamingEventProcessor> processor = projections.contains(name) ? processor(name) : Optional.empty();
         if (processor.isEmpty()) {
             return Replay.UNKNOWN_PROJECTION;
@@ -155,8 +159,8 @@ public class ProjectionAdmin {
             // the rebuild applies the parked events again; the queues of the read models not rebuilt are kept
             scope.forEach(readModel -> processing.deadLetterQueue(readModel)
                     .ifPresent(queue -> transaction.executeWithoutResult(status -> queue.clear())));
-            if (bulk) {
-                startBulk(p);
+            if (chunkEvents > 0) {
+                startBulk(p, chunkEvents);
                 driven = true;
             }
             return Replay.STARTED;
@@ -169,11 +173,12 @@ public class ProjectionAdmin {
         }
     }
 
-    private void startBulk(StreamingEventProcessor p) {
+    private void startBulk(StreamingEventProcessor p, int chunkEvents) {
         String group = projections.names().get(0);
         BulkReplay replay = new BulkReplay(p, processing.tokenStore(p.getName()), processing.transactionManager(p.getName()),
                 storage, processing.sequencingPolicy(group), chunkEvents);
         bulk = replay;
+        lastBulk = replay;
         bulkRun = bulkRunner.submit(() -> {
             try {
                 replay.run();
@@ -200,6 +205,19 @@ public class ProjectionAdmin {
         }
         bulk = null;
         bulkRun = null;
+    }
+
+    /**
+     * What the last bulk replay on this node did.
+     *
+     * @param position the position its last committed chunk reached
+     * @param running  whether it still runs
+     */
+    public record BulkReplayReport(long events, long position, double seconds, boolean running, boolean reachedHead) {
+    }
+
+    public Optional<BulkReplayReport> lastBulkReplay() {
+        return Optional.ofNullable(lastBulk).map(BulkReplay::report);
     }
 
     /** Whether a bulk replay runs on this node now, and up to which position it has committed. */
