@@ -112,6 +112,9 @@ final class BulkReplay {
         try {
             reached = drive();
             return reached;
+        } catch (RuntimeException e) {
+            log.warn("Bulk replay of {} could not start; the processor replays alone", processor.getName(), e);
+            return false;
         } finally {
             endedNanos = System.nanoTime();
             reachedHead = reached;
@@ -129,14 +132,13 @@ final class BulkReplay {
         Segment[] segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
         TrackingToken[] tokens = transactions.fetchInTransaction(
                 () -> Arrays.stream(ids).mapToObj(id -> tokenStore.fetchToken(name, id)).toArray(TrackingToken[]::new));
-        TrackingToken start = Arrays.stream(tokens).map(WrappedToken::unwrapLowerBound)
-                .reduce((a, b) -> a == null || b == null ? null : a.lowerBound(b)).orElse(null);
+        TrackingToken start = lowest(tokens);
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "BulkReplay-reader[" + name + "]"));
         Future<?> reading = reader.submit(() -> read(start, chunks));
         try {
             while (!stop.get()) {
-                Chunk chunk = chunks.poll(1, TimeUnit.SECONDS);
+                Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
                 if (chunk == null) {
                     if (reading.isDone()) {
                         reading.get(); // the reader failed: say why
@@ -162,6 +164,19 @@ final class BulkReplay {
             reading.cancel(true);
             reader.shutdownNow();
         }
+    }
+
+    /** Where the segment furthest behind stands; null (the start of the log) when any has not begun. */
+    private static TrackingToken lowest(TrackingToken[] tokens) {
+        TrackingToken lowest = null;
+        for (int s = 0; s < tokens.length; s++) {
+            TrackingToken token = WrappedToken.unwrapLowerBound(tokens[s]);
+            if (token == null) {
+                return null;
+            }
+            lowest = s == 0 ? token : lowest.lowerBound(token);
+        }
+        return lowest;
     }
 
     /** Reads the log from the start token to its head, deserialising each payload before handing the chunk over. */
