@@ -8,9 +8,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -62,15 +65,21 @@ final class BulkReplay {
     private final EventStorageEngine storage;
     private final SequencingPolicy<? super EventMessage<?>> policy;
     private final int chunkSize;
+    private final int threads;
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicLong position = new AtomicLong(-1);
+    /** Per worker, the position of its last committed chunk. */
+    private volatile long[] positions = {-1};
     private final AtomicLong handled = new AtomicLong();
     private volatile long startedNanos;
     private volatile long endedNanos;
     private volatile Boolean reachedHead;
 
+    /**
+     * @param threads how many workers handle chunks side by side, each for its own share of the segments and in its
+     *                own transaction (at most one per segment)
+     */
     BulkReplay(StreamingEventProcessor processor, TokenStore tokenStore, TransactionManager transactions,
-               EventStorageEngine storage, SequencingPolicy<? super EventMessage<?>> policy, int chunkSize) {
+               EventStorageEngine storage, SequencingPolicy<? super EventMessage<?>> policy, int chunkSize, int threads) {
         this.processor = processor;
         this.invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         this.tokenStore = tokenStore;
@@ -78,21 +87,22 @@ final class BulkReplay {
         this.storage = storage;
         this.policy = policy;
         this.chunkSize = chunkSize;
+        this.threads = Math.max(1, threads);
     }
 
-    /** The position of the last committed chunk; -1 before the first. */
+    /** The position up to which every segment has committed; -1 before the first chunk. */
     long position() {
-        return position.get();
+        return Arrays.stream(positions).min().orElse(-1);
     }
 
     /** What it did: so far while it runs, in all once it has stopped. */
     ProjectionAdmin.BulkReplayReport report() {
         long end = endedNanos != 0 ? endedNanos : System.nanoTime();
-        return new ProjectionAdmin.BulkReplayReport(handled.get(), position.get(),
+        return new ProjectionAdmin.BulkReplayReport(handled.get(), position(),
                 startedNanos == 0 ? 0 : (end - startedNanos) / 1e9, reachedHead == null, Boolean.TRUE.equals(reachedHead));
     }
 
-    /** Asks the run to stop after the chunk in hand; the tokens stay where the last committed chunk put them. */
+    /** Asks the run to stop after the chunks in hand; the tokens stay where the last committed chunks put them. */
     void stop() {
         stop.set(true);
     }
@@ -132,10 +142,56 @@ final class BulkReplay {
         Segment[] segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
         TrackingToken[] tokens = transactions.fetchInTransaction(
                 () -> Arrays.stream(ids).mapToObj(id -> tokenStore.fetchToken(name, id)).toArray(TrackingToken[]::new));
-        TrackingToken start = lowest(tokens);
-        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "BulkReplay-reader[" + name + "]"));
-        Future<?> reading = reader.submit(() -> read(start, chunks));
+        int workers = Math.min(threads, ids.length);
+        long[] progress = new long[workers];
+        Arrays.fill(progress, -1);
+        positions = progress;
+        List<BlockingQueue<Chunk>> queues = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            queues.add(new ArrayBlockingQueue<>(READ_AHEAD));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers + 1, new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                return new Thread(r, "BulkReplay[" + name + "]-" + count.getAndIncrement());
+            }
+        });
+        try {
+            Future<?> reading = pool.submit(() -> read(lowest(tokens), queues));
+            List<Future<Boolean>> working = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                // worker w handles the segments w, w + workers, …
+                boolean[] mine = new boolean[ids.length];
+                for (int s = worker; s < ids.length; s += workers) {
+                    mine[s] = true;
+                }
+                working.add(pool.submit(() -> work(name, ids, segments, tokens, mine, queues.get(worker), reading,
+                        progress, worker)));
+            }
+            boolean reached = true;
+            for (Future<Boolean> worker : working) {
+                reached &= worker.get();
+            }
+            return reached;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            log.warn("Bulk replay of {} stopped at position {}; the processor carries on from there", name, position(),
+                    e.getCause());
+            return false;
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    /** One worker: its chunks in order, until the last, a stop, or a failure (which stops the others too). */
+    private boolean work(String name, int[] ids, Segment[] segments, TrackingToken[] tokens, boolean[] mine,
+                         BlockingQueue<Chunk> chunks, Future<?> reading, long[] progress, int worker) throws Exception {
         try {
             while (!stop.get()) {
                 Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
@@ -146,23 +202,18 @@ final class BulkReplay {
                     }
                     continue;
                 }
-                handle(name, ids, segments, tokens, chunk.events());
+                handle(name, ids, segments, tokens, mine, chunk.events());
+                if (!chunk.events().isEmpty()) {
+                    progress[worker] = chunk.events().get(chunk.events().size() - 1).trackingToken().position().orElse(-1);
+                }
                 if (chunk.last()) {
                     return true;
                 }
             }
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         } catch (Exception e) {
-            log.warn("Bulk replay of {} stopped at position {}; the processor carries on from there", name,
-                    position.get(), e);
-            return false;
-        } finally {
             stop.set(true);
-            reading.cancel(true);
-            reader.shutdownNow();
+            throw e;
         }
     }
 
@@ -179,8 +230,8 @@ final class BulkReplay {
         return lowest;
     }
 
-    /** Reads the log from the start token to its head, deserialising each payload before handing the chunk over. */
-    private void read(TrackingToken start, BlockingQueue<Chunk> chunks) {
+    /** Reads the log from the start token to its head, deserialising each payload, and gives each chunk to every worker. */
+    private void read(TrackingToken start, List<BlockingQueue<Chunk>> queues) {
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(start, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
@@ -192,8 +243,11 @@ final class BulkReplay {
                     chunk.add(event);
                 }
                 if (!more || chunk.size() == chunkSize) {
-                    while (!stop.get() && !chunks.offer(new Chunk(chunk, !more), 1, TimeUnit.SECONDS)) {
-                        // the handler is behind: wait
+                    Chunk ready = new Chunk(List.copyOf(chunk), !more);
+                    for (BlockingQueue<Chunk> queue : queues) {
+                        while (!stop.get() && !queue.offer(ready, 100, TimeUnit.MILLISECONDS)) {
+                            // that worker is behind: wait
+                        }
                     }
                     if (!more) {
                         return;
@@ -207,10 +261,10 @@ final class BulkReplay {
     }
 
     /**
-     * One chunk in one unit of work and transaction: each event to the handlers of its segment, unless that segment's
-     * token covers it already; then every segment's token advanced past the chunk.
+     * One chunk, for this worker's segments, in one unit of work and transaction: each event to the handlers of its
+     * segment, unless that segment's token covers it already; then those segments' tokens advanced past the chunk.
      */
-    private void handle(String name, int[] ids, Segment[] segments, TrackingToken[] tokens,
+    private void handle(String name, int[] ids, Segment[] segments, TrackingToken[] tokens, boolean[] mine,
                         List<TrackedEventMessage<?>> events) throws Exception {
         if (events.isEmpty()) {
             return;
@@ -220,7 +274,7 @@ final class BulkReplay {
         List<Segment> batchSegments = new ArrayList<>(events.size());
         for (TrackedEventMessage<?> event : events) {
             int s = segmentOf(event, segments);
-            if (next[s] != null && next[s].covers(event.trackingToken())) {
+            if (!mine[s] || next[s] != null && next[s].covers(event.trackingToken())) {
                 continue;
             }
             next[s] = WrappedToken.advance(next[s], event.trackingToken());
@@ -229,16 +283,16 @@ final class BulkReplay {
         }
         TrackingToken last = events.get(events.size() - 1).trackingToken();
         for (int s = 0; s < next.length; s++) {
-            if (next[s] == null || !next[s].covers(last)) {
+            if (mine[s] && (next[s] == null || !next[s].covers(last))) {
                 next[s] = WrappedToken.advance(next[s], last);
             }
         }
         if (batch.isEmpty()) {
-            transactions.executeInTransaction(() -> store(name, ids, next));
+            transactions.executeInTransaction(() -> store(name, ids, mine, next));
         } else {
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
             unitOfWork.attachTransaction(transactions);
-            unitOfWork.onPrepareCommit(u -> store(name, ids, next));
+            unitOfWork.onPrepareCommit(u -> store(name, ids, mine, next));
             int[] index = {0};
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 invoker.handle(unitOfWork.getMessage(), batchSegments.get(index[0]++));
@@ -248,14 +302,19 @@ final class BulkReplay {
                 throw new IllegalStateException("a chunk of the bulk replay rolled back", result.exceptionResult());
             }
         }
-        System.arraycopy(next, 0, tokens, 0, tokens.length);
-        position.set(last.position().orElse(-1));
+        for (int s = 0; s < next.length; s++) {
+            if (mine[s]) {
+                tokens[s] = next[s];
+            }
+        }
         handled.addAndGet(batch.size());
     }
 
-    private void store(String name, int[] ids, TrackingToken[] next) {
+    private void store(String name, int[] ids, boolean[] mine, TrackingToken[] next) {
         for (int s = 0; s < ids.length; s++) {
-            tokenStore.storeToken(next[s], name, ids[s]);
+            if (mine[s]) {
+                tokenStore.storeToken(next[s], name, ids[s]);
+            }
         }
     }
 

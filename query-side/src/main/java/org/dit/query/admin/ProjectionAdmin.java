@@ -57,6 +57,7 @@ public class ProjectionAdmin {
     private final TransactionTemplate transaction;
     private final EventStorageEngine storage;
     private final int chunkEvents;
+    private final int replayThreads;
     /** The bulk replay running on this node, if any: at most one, for the one processor the read models share. */
     private BulkReplay bulk;
     private volatile BulkReplay lastBulk;
@@ -70,7 +71,8 @@ public class ProjectionAdmin {
 
     ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                     PlatformTransactionManager transactions, EventStorageEngine storage,
-                    @Value("${dit.projections.replay-chunk-events:5000}") int chunkEvents) {
+                    @Value("${dit.projections.replay-chunk-events:5000}") int chunkEvents,
+                    @Value("${dit.projections.replay-threads:4}") int replayThreads) {
         this.projections = projections;
         this.processing = processing;
         this.eventStore = eventStore;
@@ -78,6 +80,7 @@ public class ProjectionAdmin {
         this.transaction = new TransactionTemplate(transactions);
         this.storage = storage;
         this.chunkEvents = chunkEvents;
+        this.replayThreads = replayThreads;
     }
 
     /** The reset context naming these read models, as {@link #scopeOf} reads it back. */
@@ -176,7 +179,7 @@ public class ProjectionAdmin {
     private void startBulk(StreamingEventProcessor p, int chunkEvents) {
         String group = projections.names().get(0);
         BulkReplay replay = new BulkReplay(p, processing.tokenStore(p.getName()), processing.transactionManager(p.getName()),
-                storage, processing.sequencingPolicy(group), chunkEvents);
+                storage, processing.sequencingPolicy(group), chunkEvents, replayThreads);
         bulk = replay;
         lastBulk = replay;
         bulkRun = bulkRunner.submit(() -> {
