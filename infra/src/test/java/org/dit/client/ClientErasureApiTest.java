@@ -96,7 +96,7 @@ class ClientErasureApiTest {
                  WHERE table_schema = current_schema() AND column_name = 'facts'""", String.class);
         assertThat(factsTables).contains("episode_view", "caseload_episode", "outcome_episode", "risk_worklist_episode");
         for (String table : factsTables) {
-            List<String> rows = jdbc.queryForList("SELECT facts::text FROM " + table + " WHERE facts ->> 'clientId' = ?",
+            List<String> rows = jdbc.queryForList("SELECT facts FROM " + table + " WHERE facts::jsonb ->> 'clientId' = ?",
                     String.class, course.clientId());
             assertThat(rows).as(table).isNotEmpty();
             for (String datum : typed.values()) {

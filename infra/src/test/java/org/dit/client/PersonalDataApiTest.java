@@ -183,7 +183,7 @@ class PersonalDataApiTest {
         Map<String, JsonNode> before = answers(queries);
 
         jdbc.update("UPDATE client_view SET details = NULL, status = 'FORGOTTEN'");
-        jdbc.update("UPDATE episode_view SET facts = jsonb_set(facts, '{focus}', 'null')");
+        jdbc.update("UPDATE episode_view SET facts = jsonb_set(facts::jsonb, '{focus}', 'null')::text");
         for (String projection : PROJECTIONS) {
             assertThat(lead.post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
         }

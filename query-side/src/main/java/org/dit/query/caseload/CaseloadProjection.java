@@ -76,7 +76,7 @@ class CaseloadProjection {
             INSERT INTO caseload_episode (episode_id, therapist_id, client_id, active, phase, sessions_attended,
                    sessions_missed, course_length, next_session_at, focus_agreed, latest_phq9, latest_gad7, flags,
                    priority, referred_on, allocated_on, first_seen_on, ended_on, facts, last_sequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?::jsonb, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, client_id = excluded.client_id,
                    active = excluded.active, phase = excluded.phase, sessions_attended = excluded.sessions_attended,
                    sessions_missed = excluded.sessions_missed, course_length = excluded.course_length,
@@ -132,7 +132,7 @@ class CaseloadProjection {
         LocalDate today = LocalDate.now(clock);
         List<Caseload.Entry> entries = jdbc.query("""
                 SELECT episode_id, client_id, phase, sessions_attended, sessions_missed, course_length, next_session_at,
-                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags, facts::text AS facts
+                       focus_agreed, latest_phq9, latest_gad7, array_to_string(flags, ',') AS flags, facts
                   FROM caseload_episode WHERE therapist_id = ? AND active
                  ORDER BY next_session_at NULLS LAST, episode_id""",
                 (rs, i) -> new Caseload.Entry(rs.getObject("episode_id", UUID.class), rs.getObject("client_id", UUID.class),

@@ -27,8 +27,9 @@ class EpisodeViewProjection {
     static final String NAME = "episode-view";
 
     private static final String UPSERT = """
-            INSERT INTO episode_view (episode_id, status, therapist_id, facts, last_sequence) VALUES (?, ?, ?, ?::jsonb, ?)
+            INSERT INTO episode_view (episode_id, status, therapist_id, facts, last_sequence, client_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (episode_id) DO UPDATE SET status = excluded.status, therapist_id = excluded.therapist_id,
+                   client_id = excluded.client_id,
                    facts = excluded.facts, last_sequence = excluded.last_sequence""";
 
     private final JdbcTemplate jdbc;
@@ -50,7 +51,7 @@ class EpisodeViewProjection {
 
     private static Object[] row(EpisodeFacts facts) {
         return new Object[] {facts.episodeId(), facts.status().name(), facts.therapistId(), FactsJson.write(facts),
-                facts.lastSequence()};
+                facts.lastSequence(), facts.clientId()};
     }
 
     @ResetHandler

@@ -87,7 +87,7 @@ public final class FactsBatch {
         /** One statement for every facts table. */
         private void readAll(JdbcTemplate jdbc, UUID episodeId) {
             List<String> tables = List.copyOf(TABLES);
-            String sql = tables.stream().map(t -> "SELECT '" + t + "', facts::text FROM " + t + " WHERE episode_id = ?")
+            String sql = tables.stream().map(t -> "SELECT '" + t + "', facts FROM " + t + " WHERE episode_id = ?")
                     .collect(Collectors.joining(" UNION ALL "));
             Map<String, String> texts = new HashMap<>();
             jdbc.query(sql, rs -> {
@@ -165,13 +165,12 @@ public final class FactsBatch {
                 });
             }
         }
-        List<EpisodeFacts> stored = jdbc.query("SELECT episode_id, facts::text FROM " + table
-                + " WHERE facts ->> 'clientId' = ?", (rs, n) -> FactsJson.read(rs.getString(2),
-                rs.getObject(1, UUID.class)), clientId.toString());
+        List<EpisodeFacts> stored = jdbc.query("SELECT episode_id, facts FROM " + table + " WHERE client_id = ?",
+                (rs, n) -> FactsJson.read(rs.getString(2), rs.getObject(1, UUID.class)), clientId);
         for (EpisodeFacts facts : stored) {
             EpisodeFacts forgotten = facts.withoutPersonalData();
             if (!forgotten.equals(facts)) {
-                jdbc.update("UPDATE " + table + " SET facts = ?::jsonb WHERE episode_id = ?", FactsJson.write(forgotten),
+                jdbc.update("UPDATE " + table + " SET facts = ? WHERE episode_id = ?", FactsJson.write(forgotten),
                         facts.episodeId());
             }
         }

@@ -25,7 +25,7 @@ public final class FactsJson {
     }
 
     public static Optional<EpisodeFacts> load(JdbcTemplate jdbc, String table, UUID episodeId) {
-        List<String> stored = jdbc.queryForList("SELECT facts::text FROM " + table + " WHERE episode_id = ?", String.class,
+        List<String> stored = jdbc.queryForList("SELECT facts FROM " + table + " WHERE episode_id = ?", String.class,
                 episodeId);
         return stored.stream().findFirst().map(json -> read(json, episodeId));
     }

@@ -112,8 +112,8 @@ class OutcomesProjection {
             INSERT INTO outcome_episode (episode_id, therapist_id, ended_on, finished, paired, at_caseness, recovered,
                    reliable_improvement, reliable_deterioration, reliable_recovery, first_phq9, last_phq9, first_gad7,
                    last_gad7, days_to_first_session, days_first_to_second, referred_on, first_session_on,
-                   second_session_on, sessions_attended, end_reason, national_end_code, facts, last_sequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                   second_session_on, sessions_attended, end_reason, national_end_code, facts, last_sequence, client_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (episode_id) DO UPDATE SET therapist_id = excluded.therapist_id, ended_on = excluded.ended_on,
                    finished = excluded.finished, paired = excluded.paired, at_caseness = excluded.at_caseness,
                    recovered = excluded.recovered, reliable_improvement = excluded.reliable_improvement,
@@ -125,7 +125,7 @@ class OutcomesProjection {
                    first_session_on = excluded.first_session_on, second_session_on = excluded.second_session_on,
                    sessions_attended = excluded.sessions_attended, end_reason = excluded.end_reason,
                    national_end_code = excluded.national_end_code, facts = excluded.facts,
-                   last_sequence = excluded.last_sequence""";
+                   last_sequence = excluded.last_sequence, client_id = excluded.client_id""";
 
     private Object[] row(EpisodeFacts facts) {
         ZoneId zone = clock.getZone();
@@ -136,7 +136,7 @@ class OutcomesProjection {
                 o.daysFirstToSecondSession(), facts.referredOn(), facts.attendedSessionDate(1, zone).orElse(null),
                 facts.attendedSessionDate(2, zone).orElse(null), facts.attendedSessions().size(),
                 o.endReason() == null ? null : o.endReason().name(), o.nationalEndCode(), FactsJson.write(facts),
-                facts.lastSequence()};
+                facts.lastSequence(), facts.clientId()};
     }
 
     @ResetHandler
@@ -203,7 +203,7 @@ class OutcomesProjection {
             args.add(query.therapistId());
         }
         return new OutcomeEpisodes(jdbc.query("""
-                SELECT episode_id, (facts ->> 'clientId')::uuid AS client_id, referred_on FROM outcome_episode
+                SELECT episode_id, client_id, referred_on FROM outcome_episode
                  WHERE (ended_on BETWEEN ? AND ? OR referred_on BETWEEN ? AND ? OR first_session_on BETWEEN ? AND ?
                         OR second_session_on BETWEEN ? AND ?)""" + therapistFilter,
                 (rs, row) -> new OutcomeEpisodes.Episode(rs.getObject("episode_id", UUID.class),

@@ -32,9 +32,10 @@ class RiskWorklistProjection {
     static final String NAME = "risk-worklist";
 
     private static final String UPSERT = """
-            INSERT INTO risk_worklist_episode (episode_id, open_indication, review_by, urgent_referred_on, facts, last_sequence)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?)
-            ON CONFLICT (episode_id) DO UPDATE SET open_indication = excluded.open_indication,
+            INSERT INTO risk_worklist_episode (episode_id, open_indication, review_by, urgent_referred_on, facts, last_sequence,
+                   client_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (episode_id) DO UPDATE SET open_indication = excluded.open_indication, client_id = excluded.client_id,
                    review_by = excluded.review_by, urgent_referred_on = excluded.urgent_referred_on,
                    facts = excluded.facts, last_sequence = excluded.last_sequence""";
 
@@ -61,7 +62,7 @@ class RiskWorklistProjection {
         LocalDate urgentReferredOn = facts.priority() == Priority.URGENT && RiskWorklistRules.awaitingAnyAssessment(facts)
                 ? facts.referredOn() : null;
         return new Object[] {facts.episodeId(), !facts.openRiskIndications().isEmpty(), reviewBy, urgentReferredOn,
-                FactsJson.write(facts), facts.lastSequence()};
+                FactsJson.write(facts), facts.lastSequence(), facts.clientId()};
     }
 
     @ResetHandler
@@ -74,7 +75,7 @@ class RiskWorklistProjection {
         LocalDate today = query.asOf();
         int days = query.urgentAssessmentDays();
         List<RiskWorklist.Entry> entries = jdbc.query("""
-                SELECT episode_id, facts::text AS facts FROM risk_worklist_episode
+                SELECT episode_id, facts FROM risk_worklist_episode
                  WHERE open_indication OR review_by < ? OR urgent_referred_on < ?""",
                 (rs, i) -> RiskWorklistRules.entry(FactsJson.read(rs.getString("facts"), rs.getObject("episode_id", UUID.class)),
                         today, days), today, today.minusDays(days))
