@@ -71,7 +71,7 @@ public class ProjectionAdmin {
 
     ProjectionAdmin(Projections projections, EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                     PlatformTransactionManager transactions, EventStorageEngine storage,
-                    @Value("${dit.projections.replay-chunk-events:5000}") int chunkEvents,
+                    @Value("${dit.projections.replay-chunk-events:2000}") int chunkEvents,
                     @Value("${dit.projections.replay-threads:4}") int replayThreads) {
         this.projections = projections;
         this.processing = processing;
