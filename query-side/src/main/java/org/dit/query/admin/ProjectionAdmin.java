@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -27,9 +28,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import jakarta.annotation.PreDestroy;
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,9 +59,9 @@ public class ProjectionAdmin {
     private final int chunkEvents;
     private final int replayThreads;
     /** The bulk replay running on this node, if any: at most one, for the one processor the read models share. */
-    private BulkReplay bulk;
+    private volatile BulkReplay bulk;
     private volatile BulkReplay lastBulk;
-    private Future<?> bulkRun;
+    private volatile Future<?> bulkRun;
     private final ExecutorService bulkRunner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "BulkReplay");
         thread.setDaemon(true);
