@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Stream;
 
 import org.axonframework.common.transaction.TransactionManager;
@@ -40,12 +41,13 @@ import org.slf4j.LoggerFactory;
  * of through the processor's coordinator and work packages. The profile of a replay put as much CPU in the coordinator
  * (Axon measures each work package's queue, an O(n) {@code ConcurrentLinkedQueue.size()}, for every event, and asks
  * every work package whether it can handle it) as in all the handlers together; here one thread reads and
- * deserialises ahead while another hands each event to the processor's own handler invoker, once, for its segment.
+ * deserialises ahead while workers, each for its share of the segments, hand each event to the processor's own handler
+ * invoker, once, for its segment.
  * <p>
  * The replay it drives is the processor's: the reset has stored a {@code ReplayToken} per segment, and each event
  * reaches the handlers carrying the token its segment would give it, so a scoped replay stays scoped (infra's
- * ReplayScope), the dead-letter queues and the reset handlers behave as in the processor, and a chunk's read-model rows
- * and the tokens of every segment commit in one transaction. Every segment's claim is held for the whole run (each
+ * ReplayScope), the dead-letter queues and the reset handlers behave as in the processor, and a worker's chunk commits
+ * its read-model rows and the tokens of its segments in one transaction. Every segment's claim is held for the whole run (each
  * chunk stores the tokens, which renews the claims); another node's processor finds them claimed and waits, as it
  * does for any node holding them. When the driver stops (it reached the head, was asked to stop, or a chunk failed
  * and rolled back), the processor is started and carries on from the last committed chunk with its own fault
@@ -68,7 +70,7 @@ final class BulkReplay {
     private final int threads;
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Per worker, the position of its last committed chunk. */
-    private volatile long[] positions = {-1};
+    private volatile AtomicLongArray positions = new AtomicLongArray(new long[] {-1});
     private final AtomicLong handled = new AtomicLong();
     private volatile long startedNanos;
     private volatile long endedNanos;
@@ -92,7 +94,12 @@ final class BulkReplay {
 
     /** The position up to which every segment has committed; -1 before the first chunk. */
     long position() {
-        return Arrays.stream(positions).min().orElse(-1);
+        AtomicLongArray current = positions;
+        long lowest = Long.MAX_VALUE;
+        for (int w = 0; w < current.length(); w++) {
+            lowest = Math.min(lowest, current.get(w));
+        }
+        return lowest;
     }
 
     /** What it did: so far while it runs, in all once it has stopped. */
@@ -143,8 +150,9 @@ final class BulkReplay {
         TrackingToken[] tokens = transactions.fetchInTransaction(
                 () -> Arrays.stream(ids).mapToObj(id -> tokenStore.fetchToken(name, id)).toArray(TrackingToken[]::new));
         int workers = Math.min(threads, ids.length);
-        long[] progress = new long[workers];
-        Arrays.fill(progress, -1);
+        long[] start = new long[workers];
+        Arrays.fill(start, -1);
+        AtomicLongArray progress = new AtomicLongArray(start);
         positions = progress;
         List<BlockingQueue<Chunk>> queues = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -191,7 +199,8 @@ final class BulkReplay {
 
     /** One worker: its chunks in order, until the last, a stop, or a failure (which stops the others too). */
     private boolean work(String name, int[] ids, Segment[] segments, TrackingToken[] tokens, boolean[] mine,
-                         BlockingQueue<Chunk> chunks, Future<?> reading, long[] progress, int worker) throws Exception {
+                         BlockingQueue<Chunk> chunks, Future<?> reading, AtomicLongArray progress, int worker)
+            throws Exception {
         try {
             while (!stop.get()) {
                 Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
@@ -204,7 +213,7 @@ final class BulkReplay {
                 }
                 handle(name, ids, segments, tokens, mine, chunk.events());
                 if (!chunk.events().isEmpty()) {
-                    progress[worker] = chunk.events().get(chunk.events().size() - 1).trackingToken().position().orElse(-1);
+                    progress.set(worker, chunk.events().get(chunk.events().size() - 1).trackingToken().position().orElse(-1));
                 }
                 if (chunk.last()) {
                     return true;
@@ -243,7 +252,8 @@ final class BulkReplay {
                     chunk.add(event);
                 }
                 if (!more || chunk.size() == chunkSize) {
-                    Chunk ready = new Chunk(List.copyOf(chunk), !more);
+                    // the list is not touched again here: the next chunk is a new one
+                    Chunk ready = new Chunk(chunk, !more);
                     for (BlockingQueue<Chunk> queue : queues) {
                         while (!stop.get() && !queue.offer(ready, 100, TimeUnit.MILLISECONDS)) {
                             // that worker is behind: wait

@@ -162,7 +162,7 @@ public class ProjectionAdmin {
             // the rebuild applies the parked events again; the queues of the read models not rebuilt are kept
             scope.forEach(readModel -> processing.deadLetterQueue(readModel)
                     .ifPresent(queue -> transaction.executeWithoutResult(status -> queue.clear())));
-            if (chunkEvents > 0) {
+            if (chunkEvents > 0 && oneSequencingPolicy()) {
                 startBulk(p, chunkEvents);
                 driven = true;
             }
@@ -174,6 +174,14 @@ public class ProjectionAdmin {
                 p.start();
             }
         }
+    }
+
+    /**
+     * The driver finds each event's segment with one sequencing policy; the read models share the default one (per
+     * aggregate). Should a read model ever get its own, replays go through the processor alone.
+     */
+    private boolean oneSequencingPolicy() {
+        return projections.names().stream().map(group -> processing.sequencingPolicy(group).getClass()).distinct().count() == 1;
     }
 
     private void startBulk(StreamingEventProcessor p, int chunkEvents) {
@@ -224,7 +232,7 @@ public class ProjectionAdmin {
     }
 
     /** Whether a bulk replay runs on this node now, and up to which position it has committed. */
-    public OptionalLong bulkReplayPosition() {
+    private OptionalLong bulkReplayPosition() {
         BulkReplay current = bulk;
         Future<?> run = bulkRun;
         return current == null || run == null || run.isDone() ? OptionalLong.empty() : OptionalLong.of(current.position());
