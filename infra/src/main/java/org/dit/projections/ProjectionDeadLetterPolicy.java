@@ -25,7 +25,8 @@ import org.springframework.dao.TransientDataAccessException;
  * Which failures park an event. A fault of the event or of its read-model row (a constraint, a trigger, unreadable
  * facts, a bug in a fold) parks it, so the rest of the stream goes on. A fault of the moment (connection lost, lock or
  * serialisation conflict, statement timeout, database shutting down) parks nothing: it is thrown on, the processor
- * rolls the batch back and tries it again later, as it would without a dead-letter queue. Parking every episode an
+ * rolls the batch back and tries it again later, as it would without a dead-letter queue. So does an interruption of
+ * the handling thread. Parking every episode an
  * outage touches would turn a minute of downtime into hours of manual retries.
  * <p>
  * The parked letter records the innermost cause (for a database error, PostgreSQL's own message rather than Spring's
@@ -79,6 +80,11 @@ final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>>
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // an interrupted thread (a stopping processor or replay) says nothing about the event
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException) {

@@ -55,6 +55,15 @@ class ProjectionDeadLetterPolicyTest {
     }
 
     @Test
+    void givenAnInterruptedHandler_whenItFails_thenNothingIsParked() {
+        DeadLetter<EventMessage<?>> letter = new GenericDeadLetter<>("episode-1", event);
+        // Axon wraps an interruption in its own exception, with the InterruptedException as its cause
+        IllegalStateException interrupted = new IllegalStateException("Message interrupted", new InterruptedException());
+
+        assertThatThrownBy(() -> policy.decide(letter, interrupted)).isSameAs(interrupted);
+    }
+
+    @Test
     void givenAParkedLetter_whenItsRetryFails_thenItStaysParkedWithTheNewCauseAndOneMoreRetry() {
         JdbcDeadLetter<EventMessage<?>> parked = new JdbcDeadLetter<>("letter-1", 0, "episode-1", Instant.EPOCH, Instant.EPOCH,
                 new ThrowableCause("x", "first"), MetaData.with(ProjectionDeadLetterPolicy.RETRIES, 2), event);

@@ -179,21 +179,36 @@ final class BulkReplay {
                 working.add(pool.submit(() -> work(name, ids, segments, tokens, mine, queues.get(worker), reading,
                         progress, worker)));
             }
+            // every worker ends its chunk in hand, also when another failed: an interrupted handler would fail its event
             boolean reached = true;
             for (Future<Boolean> worker : working) {
-                reached &= worker.get();
+                try {
+                    reached &= worker.get();
+                } catch (ExecutionException e) {
+                    reached = false;
+                    log.warn("Bulk replay of {} stopped near position {}; the processor carries on from there", name,
+                            position(), e.getCause());
+                }
             }
             return reached;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException e) {
-            log.warn("Bulk replay of {} stopped at position {}; the processor carries on from there", name, position(),
-                    e.getCause());
-            return false;
         } finally {
             stop.set(true);
-            pool.shutdownNow();
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** The reader and the workers look at the stop flag at least every 100 ms, once their statement is done. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("Bulk replay threads still busy a minute after the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
